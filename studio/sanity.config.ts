@@ -1,0 +1,38 @@
+import { frFRLocale } from '@sanity/locale-fr-fr'
+import { visionTool } from '@sanity/vision'
+import { defineConfig } from 'sanity'
+import type { DocumentActionComponent } from 'sanity'
+import { structureTool } from 'sanity/structure'
+import { apiVersion, dataset, projectId } from './env'
+import { schemaTypes } from './schemaTypes'
+import { SINGLETON_TYPE_NAMES } from './schemaTypes/singletons'
+import { structure } from './structure'
+
+/** Actions a singleton must not offer: there is exactly one, always published. */
+const SINGLETON_FORBIDDEN_ACTIONS = new Set(['duplicate', 'delete', 'unpublish', 'unpublishVersion'])
+
+function isAllowedOnSingleton(action: DocumentActionComponent): boolean {
+  return !action.action || !SINGLETON_FORBIDDEN_ACTIONS.has(action.action)
+}
+
+export default defineConfig({
+  name: 'default',
+  title: 'GPM — Studio',
+  projectId,
+  dataset,
+  plugins: [
+    structureTool({ structure }),
+    visionTool({ defaultApiVersion: apiVersion }),
+    frFRLocale(),
+  ],
+  schema: {
+    types: schemaTypes,
+    // Singletons are created under their fixed id from the structure, never from a template.
+    templates: templates => templates.filter(template => !SINGLETON_TYPE_NAMES.has(template.schemaType)),
+  },
+  document: {
+    newDocumentOptions: options => options.filter(option => !SINGLETON_TYPE_NAMES.has(option.templateId)),
+    actions: (actions, { schemaType }) =>
+      SINGLETON_TYPE_NAMES.has(schemaType) ? actions.filter(isAllowedOnSingleton) : actions,
+  },
+})

@@ -1,0 +1,32 @@
+import { defineField, defineType } from 'sanity'
+import { GROUPS, seoField } from '../fields'
+import { pageBuilderField } from '../pageBuilder'
+import { countLabel } from '../preview'
+
+export const homeType = defineType({
+  name: 'home',
+  title: 'Page d’accueil',
+  type: 'document',
+  groups: GROUPS,
+  fields: [
+    defineField({
+      name: 'title',
+      title: 'Titre',
+      type: 'string',
+      description: 'Titre de la page d’accueil, utilisé dans l’onglet du navigateur et comme titre SEO par défaut.',
+      group: 'content',
+      validation: rule => rule.required(),
+    }),
+    pageBuilderField(),
+    seoField(),
+  ],
+  preview: {
+    select: { title: 'title', blocks: 'blocks' },
+    prepare({ title, blocks }) {
+      return {
+        title: title || 'Page d’accueil',
+        subtitle: countLabel(blocks, { none: 'aucune section', one: 'section', many: 'sections' }),
+      }
+    },
+  },
+})
