@@ -16,9 +16,9 @@ export interface HelloAssoRuleOptions {
   organization?: string
 }
 
-export type HelloAssoCheck =
-  | { ok: true, url: URL, organization: string, sandbox: boolean }
-  | { ok: false, reason: string }
+export type HelloAssoCheck
+  = | { ok: true, url: URL, organization: string, sandbox: boolean }
+    | { ok: false, reason: string }
 
 export function checkHelloAssoUrl(value: unknown, options: HelloAssoRuleOptions = {}): HelloAssoCheck {
   if (typeof value !== 'string' || value.trim() === '') {

@@ -51,7 +51,7 @@ export function parseNdjson(text: string, source = 'data.ndjson'): SanityDocumen
       document = JSON.parse(line)
     }
     catch (error) {
-      throw new Error(`${source}:${index + 1}: invalid JSON (${(error as Error).message})`)
+      throw new Error(`${source}:${index + 1}: invalid JSON (${(error as Error).message})`, { cause: error })
     }
     if (!document || typeof document !== 'object' || typeof (document as SanityDocument)._id !== 'string' || typeof (document as SanityDocument)._type !== 'string') {
       throw new Error(`${source}:${index + 1}: a document needs a string _id and _type`)

@@ -4,7 +4,7 @@
  * sharp. Results are kept in a small in-memory LRU so repeated requests for
  * the same rendition cost a map lookup.
  */
-import sharp, { type FitEnum } from 'sharp'
+import sharp, { type FitEnum, type Sharp } from 'sharp'
 
 export interface ImageRendition {
   body: Buffer
@@ -12,11 +12,11 @@ export interface ImageRendition {
 }
 
 const FORMATS = {
-  jpg: { contentType: 'image/jpeg', encode: (image: sharp.Sharp, quality: number) => image.jpeg({ quality, mozjpeg: true }) },
-  pjpg: { contentType: 'image/jpeg', encode: (image: sharp.Sharp, quality: number) => image.jpeg({ quality, progressive: true, mozjpeg: true }) },
-  png: { contentType: 'image/png', encode: (image: sharp.Sharp) => image.png() },
-  webp: { contentType: 'image/webp', encode: (image: sharp.Sharp, quality: number) => image.webp({ quality }) },
-  avif: { contentType: 'image/avif', encode: (image: sharp.Sharp, quality: number) => image.avif({ quality: Math.max(30, quality - 20) }) },
+  jpg: { contentType: 'image/jpeg', encode: (image: Sharp, quality: number) => image.jpeg({ quality, mozjpeg: true }) },
+  pjpg: { contentType: 'image/jpeg', encode: (image: Sharp, quality: number) => image.jpeg({ quality, progressive: true, mozjpeg: true }) },
+  png: { contentType: 'image/png', encode: (image: Sharp) => image.png() },
+  webp: { contentType: 'image/webp', encode: (image: Sharp, quality: number) => image.webp({ quality }) },
+  avif: { contentType: 'image/avif', encode: (image: Sharp, quality: number) => image.avif({ quality: Math.max(30, quality - 20) }) },
 } as const
 type Format = keyof typeof FORMATS
 

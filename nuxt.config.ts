@@ -1,0 +1,116 @@
+// Everything environment-specific is a runtimeConfig key with an empty default,
+// set at run time through NUXT_* variables: one build serves every environment.
+export default defineNuxtConfig({
+
+  modules: ['@nuxt/eslint', '@nuxtjs/tailwindcss', '@nuxtjs/sanity', '@nuxtjs/sitemap'],
+  devtools: { enabled: false },
+
+  app: {
+    head: {
+      htmlAttrs: { lang: 'fr' },
+      charset: 'utf-8',
+      viewport: 'width=device-width, initial-scale=1',
+      link: [{ rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }],
+      meta: [{ name: 'theme-color', content: '#1e3a8a' }],
+    },
+  },
+
+  site: {
+    name: 'GPM',
+  },
+
+  runtimeConfig: {
+    /** Folder of the embedded dataset; default `<cwd>/content`. */
+    contentDir: '',
+    sanity: {
+      /** Server-only read token (preview). Never put it in `public`. */
+      token: '',
+    },
+    public: {
+      /** Canonical origin, e.g. https://gpm.fr. */
+      siteUrl: '',
+      /** production | staging | development — decides indexing and the HelloAsso sandbox. */
+      siteEnv: '',
+      /** Origin that serves Sanity images: https://cdn.sanity.io, or `/_sanity` in the embedded default. */
+      imageBaseUrl: '',
+      sanity: {
+        projectId: '',
+        dataset: 'production',
+        apiHost: 'https://api.sanity.io',
+        useProjectHostname: true,
+        useCdn: true,
+      },
+    },
+  },
+
+  routeRules: {
+    // Content pages need no JavaScript: menus and filters are plain HTML.
+    '/**': { noScripts: true },
+    // Filter combinations are query strings: served by SSR with a cache, not prerendered.
+    '/formations': { prerender: false, swr: 300 },
+    '/_sanity/images/**': { headers: { 'cache-control': 'public, max-age=31536000, immutable' } },
+  },
+
+  experimental: {
+    // Content pages ship no JavaScript, so _payload.json files would never be read.
+    payloadExtraction: false,
+  },
+  compatibilityDate: '2026-11-01',
+
+  nitro: {
+    prerender: {
+      crawlLinks: true,
+      // Seeded through the hook below, not here: @nuxtjs/sitemap prerenders the
+      // sitemap whenever this list is non-empty, and sitemap.xml (like robots.txt)
+      // depends on the run-time site URL, so it must stay dynamic.
+      routes: [],
+      // Catalogue filters are query strings served by SSR; payloads are never used (no scripts).
+      ignore: ['/formations?', /\/_payload\.json$/],
+      failOnError: true,
+    },
+    // sharp is native: keep it out of the bundle so its binary is traced as a file.
+    externals: { external: ['sharp'] },
+  },
+
+  typescript: {
+    strict: true,
+  },
+  telemetry: false,
+
+  hooks: {
+    'prerender:routes'({ routes }) {
+      routes.add('/')
+    },
+  },
+
+  eslint: {
+    config: { stylistic: true },
+  },
+
+  sanity: {
+    // Content Lake API version: from 2025-02-19 on, `published` is the default
+    // perspective; it is also set explicitly so drafts can never leak.
+    apiVersion: '2025-02-19',
+    perspective: 'published',
+    useCdn: true,
+  },
+
+  sitemap: {
+    sources: ['/api/__sitemap__/urls'],
+    // Content pages come from the dataset; the crawler must not add preview or API routes.
+    exclude: ['/api/**', '/_sanity/**'],
+    xsl: false,
+    cacheMaxAgeSeconds: 600,
+  },
+
+  // Block components keep their `Block` prefix without the folder's name doubling it.
+  components: [
+    { path: '~/components/blocks', pathPrefix: false },
+    '~/components',
+  ],
+
+  tailwindcss: {
+    cssPath: '~/assets/css/main.css',
+  },
+
+})

@@ -1,0 +1,54 @@
+import { expect, test } from '@playwright/test'
+import { DRAFT_MARKER } from './dataset'
+
+/** Every URL the sitemap publishes, as the site itself lists them. */
+async function sitemapPaths(baseURL: string): Promise<string[]> {
+  const response = await fetch(`${baseURL}/sitemap.xml`)
+  expect(response.status).toBe(200)
+  const xml = await response.text()
+  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map(match => new URL(match[1]!).pathname)
+}
+
+test('the sitemap lists every content type', async ({ baseURL }) => {
+  const paths = await sitemapPaths(baseURL!)
+  expect(paths).toContain('/')
+  expect(paths).toContain('/formations')
+  expect(paths).toContain('/adhesion')
+  expect(paths).toContain('/actualites')
+  expect(paths.some(path => path.startsWith('/formations/'))).toBe(true)
+  expect(paths.some(path => path.startsWith('/actualites/'))).toBe(true)
+  expect(paths).toContain('/association/equipe')
+})
+
+test('every sitemap URL answers 200 with one visible h1, no console error and no draft', async ({ page, baseURL }) => {
+  const paths = await sitemapPaths(baseURL!)
+  expect(paths.length).toBeGreaterThan(15)
+  const problems: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`${page.url()}: console error: ${message.text()}`)
+  })
+  page.on('pageerror', error => problems.push(`${page.url()}: page error: ${error.message}`))
+
+  for (const path of paths) {
+    const response = await page.goto(path)
+    expect(response?.status(), path).toBe(200)
+    await expect(page.locator('h1:visible'), path).toHaveCount(1)
+    expect(await page.content(), path).not.toContain(DRAFT_MARKER)
+    await expect(page.locator('html'), path).toHaveAttribute('lang', 'fr')
+  }
+  expect(problems).toEqual([])
+})
+
+test('content pages ship no JavaScript', async ({ page }) => {
+  const scripts: string[] = []
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(request.url())
+  })
+  for (const path of ['/', '/formations', '/adhesion', '/actualites']) await page.goto(path)
+  expect(scripts).toEqual([])
+})
+
+test('robots.txt closes every environment but production', async ({ request }) => {
+  const response = await request.get('/robots.txt')
+  expect(await response.text()).toContain('Disallow: /')
+})
