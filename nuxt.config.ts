@@ -3,6 +3,12 @@
 export default defineNuxtConfig({
 
   modules: ['@nuxt/eslint', '@nuxtjs/tailwindcss', '@nuxtjs/sanity', '@nuxtjs/sitemap'],
+
+  // Block components keep their `Block` prefix without the folder's name doubling it.
+  components: [
+    { path: '~/components/blocks', pathPrefix: false },
+    '~/components',
+  ],
   devtools: { enabled: false },
 
   app: {
@@ -102,12 +108,6 @@ export default defineNuxtConfig({
     xsl: false,
     cacheMaxAgeSeconds: 600,
   },
-
-  // Block components keep their `Block` prefix without the folder's name doubling it.
-  components: [
-    { path: '~/components/blocks', pathPrefix: false },
-    '~/components',
-  ],
 
   tailwindcss: {
     cssPath: '~/assets/css/main.css',
