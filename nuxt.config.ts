@@ -52,9 +52,13 @@ export default defineNuxtConfig({
   routeRules: {
     // Content pages need no JavaScript: menus and filters are plain HTML.
     '/**': { noScripts: true },
-    // Filter combinations are query strings: served by SSR with a cache, not prerendered.
+    // Registration state changes with the clock (a session starts, fills up):
+    // these pages are rendered and cached for 5 minutes instead of frozen at
+    // build. The crawler still follows their links. Catalogue filters are query
+    // strings, also served by SSR.
+    '/': { prerender: false, swr: 300 },
     '/formations': { prerender: false, swr: 300 },
-    '/_sanity/images/**': { headers: { 'cache-control': 'public, max-age=31536000, immutable' } },
+    '/formations/**': { prerender: false, swr: 300 },
   },
 
   experimental: {
@@ -84,8 +88,11 @@ export default defineNuxtConfig({
   telemetry: false,
 
   hooks: {
+    // Crawl seeds: the home page is rendered at request time, so the crawler
+    // starts from list pages; header and footer link every other page.
     'prerender:routes'({ routes }) {
-      routes.add('/')
+      routes.add('/actualites')
+      routes.add('/adhesion')
     },
   },
 

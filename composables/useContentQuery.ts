@@ -3,16 +3,14 @@ import type { QueryParams } from '@sanity/client'
 /**
  * Fetches one GROQ query through the official client (published perspective)
  * during SSR or prerender. An unreachable content API becomes a French 503
- * page with Retry-After — never a stack trace; a cached page, when there is
+ * page with Retry-After (set by error.vue) — never a stack trace; a cached page, when there is
  * one, is served by the route cache before this ever runs.
  */
 export async function useContentQuery<Result>(key: string, query: string, params: QueryParams = {}) {
   const sanity = useSanity()
-  const event = useRequestEvent()
   const { data, error } = await useAsyncData(key, () => sanity.fetch<Result>(query, params))
   if (error.value) {
     console.error(`[content] query "${key}" failed:`, error.value.message)
-    if (event) setResponseHeader(event, 'retry-after', 60)
     throw createError({ statusCode: 503, statusMessage: 'Contenu momentanément indisponible' })
   }
   return data as Ref<Result>

@@ -11,7 +11,9 @@ export async function useHelloAsso() {
   const organization = layout.value?.settings?.helloAssoOrganization || undefined
   return (url: string | null | undefined, context: string): string | undefined => {
     if (!url) return undefined
-    const check = checkHelloAssoUrl(url, { allowSandbox: config.siteEnv !== 'production', organization })
+    // Fail closed: the sandbox is accepted only where the environment says it is not production.
+    const allowSandbox = Boolean(config.siteEnv) && config.siteEnv !== 'production'
+    const check = checkHelloAssoUrl(url, { allowSandbox, organization })
     if (check.ok) return check.url.href
     console.warn(`[helloasso] refused URL for ${context}: ${check.reason}`)
     return undefined

@@ -1,4 +1,5 @@
 import { createImageUrlBuilder } from '@sanity/image-url'
+import { EMBEDDED_PROJECT_ID } from '#shared/content'
 
 export interface SanityImageValue {
   alt?: string | null
@@ -15,7 +16,7 @@ export interface SanityImageValue {
 export function useSanityImage() {
   const config = useRuntimeConfig().public
   const builder = createImageUrlBuilder({
-    projectId: config.sanity.projectId || 'embedded',
+    projectId: config.sanity.projectId || EMBEDDED_PROJECT_ID,
     dataset: config.sanity.dataset,
     ...(config.imageBaseUrl ? { baseUrl: config.imageBaseUrl } : {}),
   })

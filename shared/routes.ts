@@ -1,3 +1,16 @@
+/**
+ * An href taken from content, or undefined: https, mailto: and tel: only for
+ * outside links, and site-relative paths that cannot turn into another host
+ * (browsers read `//x` and `/\\x` as hosts). Content reaches the site through
+ * the API and imports too, so the Studio's validation is not enough.
+ */
+export function safeHref(value: string | null | undefined): string | undefined {
+  if (!value) return undefined
+  if (/^(?:https:\/\/|mailto:|tel:)/i.test(value)) return value
+  if (value.startsWith('/') && !/^\/[/\\]/.test(value)) return value
+  return undefined
+}
+
 /** Where each kind of document lives on the site (see docs/content-model.md). */
 export function documentPath(type: string | null | undefined, slug: string | null | undefined): string | undefined {
   if (type === 'home') return '/'
@@ -28,10 +41,10 @@ export interface ResolvedLink {
 export function resolveLink(link: LinkValue | null | undefined): ResolvedLink | undefined {
   if (!link) return undefined
   const label = link.label ?? ''
-  if (link.linkType === 'path' && link.path?.startsWith('/') && !link.path.startsWith('//')) {
+  if (link.linkType === 'path' && link.path?.startsWith('/') && safeHref(link.path)) {
     return { href: link.path, label, external: false }
   }
-  if (link.linkType === 'external' && link.url && /^(https:|mailto:|tel:)/.test(link.url)) {
+  if (link.linkType === 'external' && link.url && !link.url.startsWith('/') && safeHref(link.url)) {
     return { href: link.url, label, external: true }
   }
   if (link.linkType === 'internal' && link.internal) {

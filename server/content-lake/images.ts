@@ -23,7 +23,11 @@ type Format = keyof typeof FORMATS
 const FITS: Record<string, keyof FitEnum> = {
   crop: 'cover', min: 'cover', fill: 'contain', fillmax: 'contain', scale: 'fill', clip: 'inside', max: 'inside',
 }
-const MAX_DIMENSION = 4000
+// The site never asks for more than 2 × 1000 px; anything bigger is a waste of CPU.
+const MAX_DIMENSION = 2000
+const MAX_BLUR = 50
+/** Only these parameters change a rendition; the cache key ignores the rest. */
+const KNOWN_PARAMS = ['rect', 'w', 'h', 'fit', 'crop', 'q', 'fm', 'auto', 'dpr', 'blur']
 
 export class ImageParamError extends Error {}
 
@@ -47,8 +51,39 @@ export function chooseFormat(params: URLSearchParams, accept: string, sourceExte
   return sourceExtension === 'png' ? 'png' : 'jpg'
 }
 
-export function createImageRenderer({ maxEntries = 300 } = {}) {
+/**
+ * Renders at most `concurrency` images at once and keeps the newest results
+ * up to `maxBytes`, so a stream of odd parameters cannot exhaust CPU or memory.
+ */
+export function createImageRenderer({ maxBytes = 64 * 1024 * 1024, concurrency = 2 } = {}) {
   const cache = new Map<string, Promise<ImageRendition>>()
+  const sizes = new Map<string, number>()
+  let cachedBytes = 0
+  let running = 0
+  const waiting: (() => void)[] = []
+
+  async function withSlot<T>(work: () => Promise<T>): Promise<T> {
+    if (running >= concurrency) await new Promise<void>(resolve => waiting.push(resolve))
+    running++
+    try {
+      return await work()
+    }
+    finally {
+      running--
+      waiting.shift()?.()
+    }
+  }
+
+  function remember(key: string, bytes: number) {
+    sizes.set(key, bytes)
+    cachedBytes += bytes
+    for (const [oldest, size] of sizes) {
+      if (cachedBytes <= maxBytes) break
+      sizes.delete(oldest)
+      cache.delete(oldest)
+      cachedBytes -= size
+    }
+  }
 
   async function render(path: string, params: URLSearchParams, format: Format): Promise<ImageRendition> {
     let image = sharp(path, { failOn: 'error' }).rotate()
@@ -57,6 +92,10 @@ export function createImageRenderer({ maxEntries = 300 } = {}) {
       const [left, top, width, height] = rect.split(',').map(Number)
       if ([left, top, width, height].some(value => !Number.isInteger(value) || value! < 0) || !width || !height) {
         throw new ImageParamError('rect must be four non-negative integers: left,top,width,height')
+      }
+      const { width: sourceWidth = 0, height: sourceHeight = 0 } = await image.metadata()
+      if (left! + width! > sourceWidth || top! + height! > sourceHeight) {
+        throw new ImageParamError(`rect must lie inside the ${sourceWidth}x${sourceHeight} image`)
       }
       image = image.extract({ left: left!, top: top!, width: width!, height: height! })
     }
@@ -72,12 +111,13 @@ export function createImageRenderer({ maxEntries = 300 } = {}) {
         height: height && Math.min(Math.round(height * dpr), MAX_DIMENSION),
         fit,
         position: fit === 'cover' ? focalPosition(params) : 'centre',
-        withoutEnlargement: fitName === 'max' || fitName === 'clip',
+        // Never upscale: a larger rendition than the source costs CPU and adds nothing.
+        withoutEnlargement: true,
         background: { r: 255, g: 255, b: 255, alpha: 1 },
       })
     }
     const blur = Number(params.get('blur') ?? 0)
-    if (blur > 0) image = image.blur(Math.min(Math.max(blur / 10, 0.3), 100))
+    if (blur > 0) image = image.blur(Math.min(Math.max(blur / 10, 0.3), MAX_BLUR))
     const quality = Math.min(Math.max(Number(params.get('q') ?? 75) || 75, 1), 100)
     const { contentType, encode } = FORMATS[format]
     return { body: await encode(image, quality).toBuffer(), contentType }
@@ -86,18 +126,13 @@ export function createImageRenderer({ maxEntries = 300 } = {}) {
   return {
     get(path: string, params: URLSearchParams, accept: string, sourceExtension: string): Promise<ImageRendition> {
       const format = chooseFormat(params, accept, sourceExtension)
-      const sorted = new URLSearchParams([...params].sort(([a], [b]) => a.localeCompare(b)))
-      const key = `${path}?${sorted}#${format}`
+      const known = new URLSearchParams(KNOWN_PARAMS.filter(name => params.has(name)).map(name => [name, params.get(name)!]))
+      const key = `${path}?${known}#${format}`
       const cached = cache.get(key)
-      if (cached) {
-        cache.delete(key)
-        cache.set(key, cached)
-        return cached
-      }
-      const rendition = render(path, params, format)
+      if (cached) return cached
+      const rendition = withSlot(() => render(path, known, format))
       cache.set(key, rendition)
-      rendition.catch(() => cache.delete(key))
-      if (cache.size > maxEntries) cache.delete(cache.keys().next().value!)
+      rendition.then(result => remember(key, result.body.length), () => cache.delete(key))
       return rendition
     },
   }

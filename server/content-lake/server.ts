@@ -6,6 +6,7 @@
  * to it exactly as it talks to api.sanity.io.
  */
 import { timingSafeEqual } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { extname } from 'node:path'
 import { evaluate, parse } from 'groq-js'
@@ -80,6 +81,21 @@ function paramsFromSearch(search: URLSearchParams): Record<string, unknown> {
   return params
 }
 
+/**
+ * Headers for an asset response. Assets are user uploads served from the
+ * site's origin (Sanity serves them from its own CDN host), so an SVG or any
+ * other file must never run script here.
+ */
+export function assetHeaders(rendition: { status: number, contentType: string }): Record<string, string> {
+  return {
+    'content-type': rendition.contentType,
+    'cache-control': rendition.status === 200 ? 'public, max-age=31536000, immutable' : 'no-store',
+    'content-security-policy': 'default-src \'none\'; style-src \'unsafe-inline\'; sandbox',
+    'x-content-type-options': 'nosniff',
+    'vary': 'Accept',
+  }
+}
+
 export function createContentLake(options: ContentLakeOptions): ContentLake {
   let origin = ''
   const images = createImageRenderer()
@@ -92,15 +108,15 @@ export function createContentLake(options: ContentLakeOptions): ContentLake {
   ready.catch(() => {})
 
   function perspectiveOf(search: URLSearchParams, request: IncomingMessage): Perspective {
-    const requested = (search.get('perspective') ?? 'raw') as Perspective
+    // As on the Content Lake from API version 2025-02-19: `published` unless asked otherwise.
+    const requested = (search.get('perspective') ?? 'published') as Perspective
     if (!PERSPECTIVES.includes(requested)) throw new HttpError(400, `Unknown perspective "${requested}"`)
     if (requested === 'published') return requested
-    // Like the Content Lake, anything that can reveal drafts needs a token.
+    // Anything that can reveal drafts needs the read token.
     const header = request.headers.authorization ?? ''
     const token = header.startsWith('Bearer ') ? header.slice(7) : ''
     if (!options.readToken || !token || !sameSecret(token, options.readToken)) {
-      if (search.has('perspective')) throw new HttpError(401, `The "${requested}" perspective needs a valid read token`, 'unauthorized')
-      return 'published'
+      throw new HttpError(401, `The "${requested}" perspective needs a valid read token`, 'unauthorized')
     }
     return requested
   }
@@ -127,7 +143,6 @@ export function createContentLake(options: ContentLakeOptions): ContentLake {
     if (!asset) return { status: 404, body: 'Asset not found', contentType: 'text/plain; charset=utf-8' }
     const extension = extname(asset.fileName).slice(1)
     if (path.startsWith('files/') || extension === 'svg' || extension === 'gif') {
-      const { readFile } = await import('node:fs/promises')
       return { status: 200, body: await readFile(asset.path), contentType: asset.mimeType }
     }
     try {
@@ -148,11 +163,7 @@ export function createContentLake(options: ContentLakeOptions): ContentLake {
       const [, kind, projectId, dataset, fileName] = asset
       if (projectId !== options.projectId || dataset !== options.dataset) throw new HttpError(404, 'Asset not found')
       const rendition = await renderAsset(`${kind}/${fileName}`, url.searchParams, request.headers.accept ?? '')
-      response.writeHead(rendition.status, {
-        'content-type': rendition.contentType,
-        'cache-control': rendition.status === 200 ? 'public, max-age=31536000, immutable' : 'no-store',
-        'vary': 'Accept',
-      })
+      response.writeHead(rendition.status, assetHeaders(rendition))
       response.end(request.method === 'HEAD' ? undefined : rendition.body)
       return
     }
@@ -218,6 +229,9 @@ export function createContentLake(options: ContentLakeOptions): ContentLake {
         server!.once('error', reject)
         server!.listen(port, host, () => resolveListen())
       })
+      // An auxiliary of whatever process starts it (dev, build, production server):
+      // it must never be the thing that keeps that process from exiting.
+      server.unref()
       const address = server.address()
       if (!address || typeof address === 'string') throw new Error('content lake: no TCP address')
       origin = `http://${host}:${address.port}`

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path'
+import { EMBEDDED_PROJECT_ID } from '../../shared/content'
 import { createContentLake, type ContentLake } from '../content-lake/server'
 
-/** Project id the embedded Content Lake answers to; it appears in image URLs. */
-export const EMBEDDED_PROJECT_ID = 'embedded'
+export { EMBEDDED_PROJECT_ID }
 
 let embedded: ContentLake | undefined
 let started: Promise<void> | undefined

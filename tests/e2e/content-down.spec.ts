@@ -47,9 +47,9 @@ test.afterAll(() => {
 })
 
 test('a prerendered page is still served', async ({ request }) => {
-  const response = await request.get(`${ORIGIN}/formations/prevention-secours-civiques-psc1`)
+  const response = await request.get(`${ORIGIN}/a-propos`)
   expect(response.status()).toBe(200)
-  expect(await response.text()).toContain('Prévention et secours civiques')
+  expect(await response.text()).toContain('L’association')
 })
 
 test('a page that needs the API answers a French 503 with Retry-After', async ({ page }) => {

@@ -86,9 +86,13 @@ describe('embedded Content Lake: query API', () => {
     await expect(clientFor({ perspective: 'raw', token: 'wrong-token-of-other-len' }).fetch('*')).rejects.toMatchObject({ statusCode: 401 })
   })
 
-  it('defaults to published when no perspective is asked for', async () => {
-    const response = await fetch(`${origin}/v${API_VERSION}/data/query/production?query=${encodeURIComponent('*[_id in path("drafts.**")]._id')}`)
-    expect((await response.json()).result).toEqual([])
+  it('defaults to published when no perspective is asked for, even with the token', async () => {
+    const query = encodeURIComponent('*[_id in path("drafts.**") || defined(_originalId)]._id')
+    const headerSets: Record<string, string>[] = [{}, { authorization: `Bearer ${TOKEN}` }]
+    for (const headers of headerSets) {
+      const response = await fetch(`${origin}/v${API_VERSION}/data/query/production?query=${query}`, { headers })
+      expect((await response.json()).result).toEqual([])
+    }
   })
 
   it.each([
@@ -148,15 +152,27 @@ describe('embedded Content Lake: assets', () => {
     expect([rectMeta.width, rectMeta.height, rectMeta.format]).toEqual([200, 100, 'jpeg'])
   })
 
+  it('never upscales, and keeps uploads from running script on the site origin', async () => {
+    const asset = await published.fetch<{ url: string, metadata: { dimensions: { width: number, height: number } } }>('*[_type == "sanity.imageAsset" && extension == "jpg"][0]{ url, metadata }')
+    const { width, height } = asset.metadata.dimensions
+    const response = await fetch(`${origin}${new URL(asset.url, origin).pathname}?w=${width * 3}&h=${height * 3}&fit=crop&fm=jpg`)
+    const meta = await sharp(Buffer.from(await response.arrayBuffer())).metadata()
+    expect(meta.width).toBeLessThanOrEqual(width)
+    expect(response.headers.get('content-security-policy')).toContain('sandbox')
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+  })
+
   it.each([
     ['?w=-5', 400],
     ['?fit=stretchy&w=10', 400],
     ['?fm=bmp', 400],
     ['?rect=1,2,3', 400],
+    ['?rect=0,0,99999,10', 400],
   ])('refuses bad image parameters %s', async (query, status) => {
     const asset = await published.fetch<{ url: string }>('*[_type == "sanity.imageAsset"][0]{ url }')
     const response = await fetch(`${origin}${new URL(asset.url, origin).pathname}${query}`)
     expect(response.status).toBe(status)
+    expect(response.headers.get('cache-control')).toBe('no-store')
   })
 
   it('answers 404 for an unknown image or project', async () => {

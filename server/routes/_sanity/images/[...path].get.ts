@@ -3,6 +3,8 @@
  * that browsers (and prerendered HTML) never depend on the local Content Lake
  * port. Connected deployments use cdn.sanity.io and never reach this route.
  */
+import { assetHeaders } from '../../../content-lake/server'
+
 const IMAGE_PATH = /^([\w-]+)\/([\w-]+)\/([\w.-]+)$/
 
 export default defineEventHandler(async (event) => {
@@ -13,7 +15,8 @@ export default defineEventHandler(async (event) => {
   }
   const search = new URLSearchParams(getQuery(event) as Record<string, string>)
   const rendition = await lake.renderAsset(`images/${match[3]}`, search, getRequestHeader(event, 'accept') ?? '')
-  if (rendition.status !== 200) throw createError({ statusCode: rendition.status, statusMessage: 'Image introuvable' })
-  setResponseHeaders(event, { 'content-type': rendition.contentType, 'vary': 'Accept' })
+  // Headers set here, not by a route rule, so that only a 200 is cached for a year.
+  setResponseHeaders(event, assetHeaders(rendition))
+  setResponseStatus(event, rendition.status)
   return rendition.body
 })
