@@ -59,3 +59,22 @@ test.describe('without JavaScript', () => {
     await expect(mobileNav.getByRole('link', { name: 'Formations' })).toBeVisible()
   })
 })
+
+test.describe('catalogue URLs', () => {
+  for (const [requested, expected] of [
+    ['/formations?utm_source=x', '/formations'],
+    ['/formations?categorie=INVALID!&a-venir=1', '/formations?a-venir=1'],
+    ['/formations?a-venir=1&categorie=gestion-associative', '/formations?categorie=gestion-associative&a-venir=1'],
+  ]) {
+    test(`${requested} redirects to ${expected}`, async ({ request }) => {
+      const response = await request.get(requested!, { maxRedirects: 0 })
+      expect(response.status()).toBe(301)
+      expect(response.headers().location).toBe(expected)
+    })
+  }
+
+  test('a clean filter URL is served directly', async ({ request }) => {
+    const response = await request.get('/formations?categorie=gestion-associative&a-venir=1', { maxRedirects: 0 })
+    expect(response.status()).toBe(200)
+  })
+})

@@ -52,3 +52,10 @@ test('robots.txt closes every environment but production', async ({ request }) =
   const response = await request.get('/robots.txt')
   expect(await response.text()).toContain('Disallow: /')
 })
+
+test('outside production, prerendered and rendered pages alike carry noindex', async ({ request }) => {
+  for (const path of ['/a-propos', '/formations']) {
+    const response = await request.get(path)
+    expect(response.headers()['x-robots-tag'], path).toBe('noindex, nofollow')
+  }
+})

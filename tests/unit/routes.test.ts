@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { documentPath, resolveLink } from '../../shared/routes'
+import { documentPath, resolveLink, safeHref } from '../../shared/routes'
 
 describe('document routes', () => {
   it.each([
@@ -34,5 +34,32 @@ describe('link fields', () => {
     [{ linkType: 'external' }],
   ])('drops a link that points nowhere safe: %j', (link) => {
     expect(resolveLink(link)).toBeUndefined()
+  })
+})
+
+describe('hrefs taken from content', () => {
+  it.each([
+    'https://www.facebook.com/gpm',
+    'mailto:contact@gpm.fr',
+    'tel:+33465712045',
+    '/formations',
+    '/association/equipe?x=1',
+  ])('keeps %s', (href) => {
+    expect(safeHref(href)).toBe(href)
+  })
+
+  it.each([
+    'javascript:alert(1)',
+    'JAVASCRIPT:alert(1)',
+    'http://insecure.example/',
+    '//evil.example/',
+    '/\\evil.example/',
+    'data:text/html,<script>alert(1)</script>',
+    'formations',
+    '',
+    null,
+    undefined,
+  ])('drops %j', (href) => {
+    expect(safeHref(href)).toBeUndefined()
   })
 })
