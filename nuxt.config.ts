@@ -78,6 +78,8 @@ export default defineNuxtConfig({
       ignore: ['/formations?', /\/_payload\.json$/],
       failOnError: true,
     },
+    // Prerendered pages and assets ship with .br/.gz twins that Nitro serves as is.
+    compressPublicAssets: { gzip: true, brotli: true },
     // sharp is native: keep it out of the bundle so its binary is traced as a file.
     externals: { external: ['sharp'] },
   },

@@ -78,7 +78,8 @@ try {
   for (const [name, path] of PAGES) {
     const samples: Sample[] = []
     for (let run = 0; run < RUNS; run++) {
-      const result = await lighthouse(`${ORIGIN}${path}`, { port: chrome.port, output: 'json', logLevel: 'error' })
+      // The 404 page is measured too: Lighthouse audits it only when told to ignore the status.
+      const result = await lighthouse(`${ORIGIN}${path}`, { port: chrome.port, output: 'json', logLevel: 'error' }, name === '404' ? { extends: 'lighthouse:default', settings: { ignoreStatusCode: true } } : undefined)
       if (!result) throw new Error(`lighthouse returned nothing for ${path}`)
       const { categories, audits } = result.lhr
       const requests = (audits['network-requests']?.details as { items?: { resourceType?: string, transferSize?: number }[] } | undefined)?.items ?? []
