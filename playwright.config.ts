@@ -28,7 +28,7 @@ export default defineConfig({
   webServer: {
     // The production server exactly as `npm start` and the container run it.
     command: 'node .output/server/index.mjs',
-    url: `${BASE_URL}/robots.txt`,
+    url: `${BASE_URL}/readyz`,
     reuseExistingServer: false,
     timeout: 60_000,
     env: {

@@ -62,3 +62,10 @@ test('a page that needs the API answers a French 503 with Retry-After', async ({
   const html = await page.content()
   expect(html).not.toMatch(/at .+\.m?js:\d+|ECONNREFUSED|stack/i)
 })
+
+test('readiness fails while liveness holds', async ({ request }) => {
+  expect((await request.get(`${ORIGIN}/healthz`)).status()).toBe(200)
+  const ready = await request.get(`${ORIGIN}/readyz`)
+  expect(ready.status()).toBe(503)
+  expect(await ready.json()).toMatchObject({ status: 'unavailable', checks: { content: expect.stringContaining('unreachable') } })
+})

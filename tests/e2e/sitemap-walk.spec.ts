@@ -59,3 +59,11 @@ test('outside production, prerendered and rendered pages alike carry noindex', a
     expect(response.headers()['x-robots-tag'], path).toBe('noindex, nofollow')
   }
 })
+
+test('health endpoints answer on the embedded dataset', async ({ request }) => {
+  const live = await request.get('/healthz')
+  expect(await live.json()).toEqual({ status: 'ok' })
+  const ready = await request.get('/readyz')
+  expect(ready.status()).toBe(200)
+  expect(await ready.json()).toEqual({ status: 'ready', checks: { content: 'ok' } })
+})
