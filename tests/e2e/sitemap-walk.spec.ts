@@ -44,7 +44,12 @@ test('content pages ship no JavaScript', async ({ page }) => {
   page.on('request', (request) => {
     if (request.resourceType() === 'script') scripts.push(request.url())
   })
-  for (const path of ['/', '/formations', '/adhesion', '/actualites']) await page.goto(path)
+  for (const path of ['/', '/formations', '/adhesion', '/actualites', '/a-propos', '/page-inconnue']) {
+    await page.goto(path)
+    // Only JSON-LD data blocks, never an executable inline script.
+    const inline = await page.locator('script:not([type="application/ld+json"])').count()
+    expect(inline, path).toBe(0)
+  }
   expect(scripts).toEqual([])
 })
 
