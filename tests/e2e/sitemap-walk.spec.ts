@@ -72,3 +72,27 @@ test('health endpoints answer on the embedded dataset', async ({ request }) => {
   expect(ready.status()).toBe(200)
   expect(await ready.json()).toEqual({ status: 'ready', checks: { content: 'ok' } })
 })
+
+test('security headers on prerendered and rendered pages, HelloAsso allowed in frames', async ({ request }) => {
+  for (const path of ['/a-propos', '/', '/formations']) {
+    const headers = (await request.get(path)).headers()
+    expect(headers['content-security-policy'], path).toContain(`script-src 'none'`)
+    expect(headers['content-security-policy'], path).toContain('frame-src https://www.helloasso.com')
+    expect(headers['content-security-policy'], path).toContain(`frame-ancestors 'none'`)
+    expect(headers['strict-transport-security'], path).toContain('max-age=')
+    expect(headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin')
+    expect(headers['x-content-type-options'], path).toBe('nosniff')
+    expect(headers['cross-origin-opener-policy'], path).toBe('same-origin')
+    expect(headers['permissions-policy'], path).toContain('camera=()')
+  }
+})
+
+test('a page with a HelloAsso widget loads it under the policy without violations', async ({ page }) => {
+  const violations: string[] = []
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text())
+  })
+  await page.goto('/adhesion-faq')
+  await expect(page.locator('iframe[src^="https://www.helloasso.com/"]')).toHaveCount(1)
+  expect(violations).toEqual([])
+})
