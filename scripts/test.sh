@@ -9,8 +9,9 @@ rm -f .cache/reports/*.json
 
 step() { printf '\n==> %s\n' "$*"; }
 
-step "Embedded dataset integrity"
+step "Embedded dataset integrity and editorial rules"
 npm run --silent content:verify
+npm run --silent content:check
 step "Studio schema extract + TypeGen"
 npm run --silent typegen
 step "Typecheck (vue-tsc)"

@@ -205,3 +205,69 @@ export function checkHelloAssoOrganization(organization: unknown): RuleResult {
   }
   return true
 }
+
+/** Places of a session (capacity, places taken): a whole number, zero or more. */
+export function checkPlaceCount(value: unknown): RuleResult {
+  if (value === undefined || value === null) {
+    return true
+  }
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    return 'Indiquez un nombre entier de places, zéro ou plus.'
+  }
+  return true
+}
+
+/** A membership with no HelloAsso URL cannot be joined online: a warning, since it may be paid another way. */
+export const MISSING_MEMBERSHIP_URL_WARNING = 'Sans lien HelloAsso, les visiteurs ne peuvent pas adhérer à cette formule en ligne.'
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function hasReference(value: unknown): boolean {
+  return isRecord(value) && typeof value._ref === 'string' && value._ref !== ''
+}
+
+/** For each `linkType`, the field holding the destination and the message when it is empty. */
+export const LINK_TARGETS = {
+  internal: { field: 'internal', missing: 'Choisissez le contenu lié.' },
+  path: { field: 'path', missing: 'Indiquez le chemin, par exemple /formations.' },
+  external: { field: 'url', missing: 'Indiquez l’adresse du site externe.' },
+} as const satisfies Record<string, { field: string, missing: string }>
+
+/**
+ * A `link` object must have the destination of its `linkType` filled in. With
+ * `field`, only that field is checked (the Studio reports the error on the
+ * empty field itself); without, the link as a whole.
+ */
+export function checkLinkTarget(link: unknown, field?: string): RuleResult {
+  if (!isRecord(link) || typeof link.linkType !== 'string' || !Object.hasOwn(LINK_TARGETS, link.linkType)) {
+    return true
+  }
+  const target = LINK_TARGETS[link.linkType as keyof typeof LINK_TARGETS]
+  if (field !== undefined && field !== target.field) {
+    return true
+  }
+  const value = link[target.field]
+  const filled = target.field === 'internal' ? hasReference(value) : !isBlank(value)
+  return filled ? true : target.missing
+}
+
+/**
+ * A `formationList` block shows a category or a hand-picked list: the chosen
+ * mode needs its category, or at least one formation. `field` as in
+ * `checkLinkTarget`.
+ */
+export function checkFormationListSelection(block: unknown, field?: 'category' | 'formations'): RuleResult {
+  if (!isRecord(block)) {
+    return true
+  }
+  if (block.mode === 'category' && (field === undefined || field === 'category') && !hasReference(block.category)) {
+    return 'Choisissez la catégorie à afficher.'
+  }
+  if (block.mode === 'manual' && (field === undefined || field === 'formations')
+    && !(Array.isArray(block.formations) && block.formations.length > 0)) {
+    return 'Choisissez au moins une formation.'
+  }
+  return true
+}

@@ -6,7 +6,7 @@ import { structureTool } from 'sanity/structure'
 import { apiVersion, dataset, projectId } from './env'
 import { schemaTypes } from './schemaTypes'
 import { SINGLETON_TYPE_NAMES } from './schemaTypes/singletons'
-import { structure } from './structure'
+import { defaultDocumentNode, structure } from './structure'
 
 /** Actions a singleton must not offer: there is exactly one, always published. */
 const SINGLETON_FORBIDDEN_ACTIONS = new Set(['duplicate', 'delete', 'unpublish', 'unpublishVersion'])
@@ -21,7 +21,7 @@ export default defineConfig({
   projectId,
   dataset,
   plugins: [
-    structureTool({ structure }),
+    structureTool({ structure, defaultDocumentNode }),
     visionTool({ defaultApiVersion: apiVersion }),
     frFRLocale(),
   ],

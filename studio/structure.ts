@@ -1,4 +1,20 @@
-import type { StructureBuilder, StructureResolver } from 'sanity/structure'
+import type { DefaultDocumentNodeResolver, StructureBuilder, StructureResolver } from 'sanity/structure'
+import { SEO_DOCUMENT_TYPES } from '../shared/seo-score'
+import { formationListItem, PAST_FORMATIONS_QUERY, UPCOMING_FORMATIONS_QUERY } from './formationLists'
+import { SeoScoreView } from './views/SeoScoreView'
+
+const SEO_TYPES: ReadonlySet<string> = new Set(SEO_DOCUMENT_TYPES)
+
+/** The form, plus the « SEO » view for documents that have a page of their own. */
+function documentViews(S: StructureBuilder, schemaType: string) {
+  return SEO_TYPES.has(schemaType)
+    ? [S.view.form(), S.view.component(SeoScoreView).id('seo').title('SEO')]
+    : [S.view.form()]
+}
+
+/** Every document opened from a list gets the views of its type. */
+export const defaultDocumentNode: DefaultDocumentNodeResolver = (S, { schemaType }) =>
+  S.document().views(documentViews(S, schemaType))
 
 /** A singleton opens its one document directly (`_id` = type name). */
 function singletonItem(S: StructureBuilder, type: string, title: string) {
@@ -6,7 +22,7 @@ function singletonItem(S: StructureBuilder, type: string, title: string) {
     .id(type)
     .title(title)
     .schemaType(type)
-    .child(S.document().schemaType(type).documentId(type).title(title))
+    .child(S.document().schemaType(type).documentId(type).title(title).views(documentViews(S, type)))
 }
 
 function documentListItem(S: StructureBuilder, type: string, title: string, orderBy?: { field: string, direction: 'asc' | 'desc' }) {
@@ -16,7 +32,7 @@ function documentListItem(S: StructureBuilder, type: string, title: string, orde
     .child(orderBy ? list.defaultOrdering([orderBy]) : list)
 }
 
-export const structure: StructureResolver = S =>
+export const structure: StructureResolver = (S, context) =>
   S.list()
     .title('Contenu')
     .items([
@@ -25,7 +41,19 @@ export const structure: StructureResolver = S =>
       singletonItem(S, 'home', 'Page d’accueil'),
       S.divider(),
       documentListItem(S, 'page', 'Pages', { field: 'title', direction: 'asc' }),
-      documentListItem(S, 'formation', 'Formations', { field: 'title', direction: 'asc' }),
+      S.listItem()
+        .id('formations')
+        .title('Formations')
+        .schemaType('formation')
+        .child(S.list()
+          .id('formations')
+          .title('Formations')
+          .items([
+            formationListItem(S, context, { id: 'formations-a-venir', title: 'À venir', query: UPCOMING_FORMATIONS_QUERY }),
+            formationListItem(S, context, { id: 'formations-passees', title: 'Passées', query: PAST_FORMATIONS_QUERY }),
+            S.divider(),
+            documentListItem(S, 'formation', 'Toutes', { field: 'title', direction: 'asc' }),
+          ])),
       documentListItem(S, 'membership', 'Adhésions', { field: 'order', direction: 'asc' }),
       documentListItem(S, 'post', 'Actualités', { field: 'publishedAt', direction: 'desc' }),
       documentListItem(S, 'person', 'Équipe', { field: 'order', direction: 'asc' }),

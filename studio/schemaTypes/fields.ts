@@ -31,7 +31,8 @@ interface SlugFieldOptions {
 /**
  * The `slug` field, generated from `title`. Uniqueness per document type is
  * Sanity's built-in slug check (same `_type`, same slug), so it is not
- * repeated here.
+ * repeated here; whether it is required is decided by
+ * `shared/required-fields.ts`.
  */
 export function slugField({ description, pagePath = false, group = 'content' }: SlugFieldOptions) {
   return defineField({
@@ -45,7 +46,7 @@ export function slugField({ description, pagePath = false, group = 'content' }: 
       maxLength: SLUG_MAX_LENGTH,
       slugify: source => slugify(source),
     },
-    validation: rule => rule.required().custom((slug) => {
+    validation: rule => rule.custom((slug) => {
       const current = slug?.current
       const format = checkSlugFormat(current, { nested: pagePath })
       if (format !== true || !pagePath) {
@@ -61,7 +62,6 @@ interface ImageFieldOptions {
   group?: GroupName
   /** Adds an optional `caption` next to `alt`. */
   caption?: boolean
-  required?: boolean
 }
 
 /** `alt` (required as soon as a file is chosen) and optionally `caption`. */
@@ -87,8 +87,11 @@ function imageSubfields(caption: boolean) {
   ]
 }
 
-/** An image field with hotspot and a required alternative text. */
-export function imageField(name: string, title: string, { description, group, caption = false, required = false }: ImageFieldOptions) {
+/**
+ * An image field with hotspot and a required alternative text. Whether the
+ * image itself is required is decided by `shared/required-fields.ts`.
+ */
+export function imageField(name: string, title: string, { description, group, caption = false }: ImageFieldOptions) {
   return defineField({
     name,
     title,
@@ -97,7 +100,6 @@ export function imageField(name: string, title: string, { description, group, ca
     group,
     options: { hotspot: true },
     fields: imageSubfields(caption),
-    validation: required ? rule => rule.required().assetRequired() : undefined,
   })
 }
 
@@ -152,8 +154,11 @@ interface HelloAssoUrlFieldOptions {
   title: string
   description: string
   group?: GroupName
-  /** An empty field is an error (`required`), a warning with this message, or accepted. */
-  whenMissing?: 'required' | { warning: string }
+  /**
+   * An empty field gets a warning with this message. Whether it is required
+   * (an error) is decided by `shared/required-fields.ts`.
+   */
+  whenMissing?: { warning: string }
 }
 
 /**
@@ -187,10 +192,7 @@ export function helloAssoUrlField({ name = 'helloAssoUrl', title, description, g
           return production.ok ? true : production.reason
         }).warning(),
       ]
-      if (whenMissing === 'required') {
-        rules.push(rule.required())
-      }
-      else if (whenMissing) {
+      if (whenMissing) {
         rules.push(rule.custom(url => (url ? true : whenMissing.warning)).warning())
       }
       return rules

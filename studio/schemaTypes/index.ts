@@ -16,9 +16,11 @@ import { priceType } from './objects/price'
 import { seoType } from './objects/seo'
 import { socialLinkType } from './objects/socialLink'
 import { testimonialType } from './objects/testimonial'
+import { withRequiredFieldsAll } from './required'
 import { singletonTypes } from './singletons'
 
-export const schemaTypes = [
+/** Every schema type, with the required fields of `shared/required-fields.ts` applied. */
+export const schemaTypes = withRequiredFieldsAll([
   ...singletonTypes,
   pageType,
   formationType,
@@ -38,4 +40,4 @@ export const schemaTypes = [
   testimonialType,
   partnerLogoType,
   ...pageBuilderBlocks,
-]
+])

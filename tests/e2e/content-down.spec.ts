@@ -1,50 +1,23 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
 import { expect, test } from '@playwright/test'
+import { closedPort, startServer } from './server'
 
 /**
  * The content API unreachable at request time: prerendered pages still
  * answer 200, a page that needs the API answers a French 503 with
  * Retry-After — never a stack trace.
  */
-const PORT = 3190
-const ORIGIN = `http://127.0.0.1:${PORT}`
-let server: ChildProcess
-
-/** A loopback port nothing listens on: taken, then released. */
-async function closedPort(): Promise<number> {
-  const probe = createServer()
-  await new Promise<void>(resolve => probe.listen(0, '127.0.0.1', resolve))
-  const { port } = probe.address() as { port: number }
-  await new Promise(resolve => probe.close(resolve))
-  return port
-}
+let ORIGIN = ''
+let stop = () => {}
 
 test.beforeAll(async () => {
-  server = spawn(process.execPath, ['.output/server/index.mjs'], {
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      NUXT_PUBLIC_SANITY_PROJECT_ID: 'unreachable',
-      NUXT_PUBLIC_SANITY_API_HOST: `http://127.0.0.1:${await closedPort()}`,
-      NUXT_PUBLIC_SANITY_USE_PROJECT_HOSTNAME: 'false',
-      NUXT_PUBLIC_SANITY_USE_CDN: 'false',
-    },
-    stdio: 'ignore',
-  })
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      if ((await fetch(`${ORIGIN}/robots.txt`)).ok) return
-    }
-    catch { /* starting */ }
-    await new Promise(resolve => setTimeout(resolve, 200))
-  }
-  throw new Error('server did not start')
+  ({ origin: ORIGIN, stop } = await startServer(3190, {
+    NUXT_PUBLIC_SANITY_PROJECT_ID: 'unreachable',
+    NUXT_PUBLIC_SANITY_API_HOST: `http://127.0.0.1:${await closedPort()}`,
+    NUXT_PUBLIC_SANITY_USE_PROJECT_HOSTNAME: 'false',
+    NUXT_PUBLIC_SANITY_USE_CDN: 'false',
+  }))
 })
-test.afterAll(() => {
-  server?.kill()
-})
+test.afterAll(() => stop())
 
 test('a prerendered page is still served', async ({ request }) => {
   const response = await request.get(`${ORIGIN}/a-propos`)

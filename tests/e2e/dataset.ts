@@ -31,14 +31,6 @@ export function formationWithOpenRegistration() {
   throw new Error('dataset has no formation open for registration')
 }
 
-/** A formation whose every open session has a URL the rule refuses. */
-export function formationWithForeignUrl() {
-  const formation = formations.find(candidate => openSessions(candidate).length > 0
-    && openSessions(candidate).every(session => session.registrationUrl && !isHelloAssoUrl(session.registrationUrl, { organization: 'gpm' })))
-  if (!formation) throw new Error('dataset has no formation with a foreign registration URL')
-  return formation
-}
-
 export function categoryWithFormations() {
   const counts = categories.map(category => ({ category, count: formations.filter(formation => formation.category?._ref === category._id).length }))
   const chosen = counts.filter(entry => entry.count > 0 && entry.count < formations.length)[0]

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { categoryWithFormations, formationWithForeignUrl, formationWithOpenRegistration, formations, upcomingFormationCount } from './dataset'
+import { categoryWithFormations, formationWithOpenRegistration, formations, upcomingFormationCount } from './dataset'
 
 test('an open formation links to its HelloAsso registration', async ({ page }) => {
   const { formation, session } = formationWithOpenRegistration()
@@ -9,15 +9,6 @@ test('an open formation links to its HelloAsso registration', async ({ page }) =
   await expect(cta).toBeVisible()
   const hrefs = await page.getByRole('link', { name: /S’inscrire sur HelloAsso/ }).evaluateAll(links => links.map(link => (link as HTMLAnchorElement).href))
   expect(hrefs).toContain(new URL(session.registrationUrl!).href)
-})
-
-test('a formation with a foreign registration URL shows no registration button', async ({ page }) => {
-  const formation = formationWithForeignUrl()
-  await page.goto(`/formations/${formation.slug!.current}`)
-  await expect(page.locator('h1')).toHaveText(formation.title)
-  await expect(page.getByRole('link', { name: /S’inscrire sur HelloAsso/ })).toHaveCount(0)
-  const foreign = formation.sessions!.map(session => session.registrationUrl!)
-  for (const url of foreign) await expect(page.locator(`a[href="${url}"]`)).toHaveCount(0)
 })
 
 test('full and past sessions say so instead of offering registration', async ({ page }) => {

@@ -741,8 +741,9 @@ export function buildDocuments(image: ImageFn): JsonObject[] {
     duration: '1 jour (7 h)',
     prices: memberPrices(65, 120),
     sessions: [
-      // Single upcoming session with a FOREIGN registration URL: deliberate (no button must be shown).
-      { date: '2027-10-16', from: '09:00', to: '17:00', format: 'presentiel', venue: MAISON_ASSOS, city: 'Lyon', capacity: 16, registrations: 5, url: 'https://www.helloasso.fr.example.com/associations/gpm/evenements/securite-des-evenements-2027-10' },
+      // Single upcoming session. tests/fixtures/dataset.ts gives it a foreign registration URL for the
+      // end-to-end test that expects no registration button: the shipped dataset passes content:check.
+      { date: '2027-10-16', from: '09:00', to: '17:00', format: 'presentiel', venue: MAISON_ASSOS, city: 'Lyon', capacity: 16, registrations: 5 },
     ],
     objectives: [
       'Connaître les obligations déclaratives selon le type de manifestation',

@@ -16,7 +16,6 @@ export const callToActionType = defineType({
       title: 'Titre',
       type: 'string',
       description: 'Phrase d’accroche qui invite à agir (« Prêt à vous former ? »).',
-      validation: rule => rule.required(),
     }),
     defineField({
       name: 'text',
@@ -30,7 +29,6 @@ export const callToActionType = defineType({
       title: 'Bouton',
       type: 'link',
       description: 'Le bouton et sa destination.',
-      validation: rule => rule.required(),
     }),
     defineField({
       name: 'tone',

@@ -18,7 +18,7 @@ export const faqType = defineType({
       type: 'array',
       description: 'Questions et réponses, dans l’ordre d’affichage.',
       of: [defineArrayMember({ type: 'faqItem' })],
-      validation: rule => rule.required().min(1),
+      validation: rule => rule.min(1),
     }),
   ],
   preview: {

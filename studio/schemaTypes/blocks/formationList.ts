@@ -1,4 +1,5 @@
 import { defineArrayMember, defineField, defineType } from 'sanity'
+import { checkFormationListSelection } from '../../../shared/content-rules'
 import { countLabel, subtitle } from '../preview'
 
 const MODES = [
@@ -31,7 +32,6 @@ export const formationListType = defineType({
       description: 'Prochaines sessions : les formations dont une session approche, automatiquement. Une catégorie : les formations de la catégorie choisie. Sélection manuelle : les formations choisies ci-dessous, dans cet ordre.',
       options: { list: MODES, layout: 'radio' },
       initialValue: 'upcoming',
-      validation: rule => rule.required(),
     }),
     defineField({
       name: 'category',
@@ -40,8 +40,7 @@ export const formationListType = defineType({
       description: 'Catégorie dont les formations sont listées.',
       to: [{ type: 'category' }],
       hidden: ({ parent }) => modeOf(parent) !== 'category',
-      validation: rule => rule.custom((category, context) =>
-        modeOf(context.parent) === 'category' && !category ? 'Choisissez la catégorie à afficher.' : true),
+      validation: rule => rule.custom((_category, context) => checkFormationListSelection(context.parent, 'category')),
     }),
     defineField({
       name: 'formations',
@@ -50,8 +49,7 @@ export const formationListType = defineType({
       description: 'Formations à afficher, dans l’ordre voulu.',
       of: [defineArrayMember({ type: 'reference', to: [{ type: 'formation' }] })],
       hidden: ({ parent }) => modeOf(parent) !== 'manual',
-      validation: rule => rule.unique().custom((formations, context) =>
-        modeOf(context.parent) === 'manual' && !formations?.length ? 'Choisissez au moins une formation.' : true),
+      validation: rule => rule.unique().custom((_formations, context) => checkFormationListSelection(context.parent, 'formations')),
     }),
     defineField({
       name: 'limit',

@@ -18,13 +18,11 @@ export const helloAssoEmbedType = defineType({
       title: 'Titre du formulaire (accessibilité)',
       type: 'string',
       description: 'Décrit le formulaire intégré pour les lecteurs d’écran (« Formulaire d’adhésion 2025 sur HelloAsso »). Non affiché.',
-      validation: rule => rule.required(),
     }),
     helloAssoUrlField({
       name: 'url',
       title: 'Adresse du widget HelloAsso',
       description: 'Adresse du widget fournie par HelloAsso pour intégrer le formulaire dans un site : https://www.helloasso.com/associations/<association>/…/widget',
-      whenMissing: 'required',
     }),
     defineField({
       name: 'height',

@@ -12,7 +12,6 @@ export const heroType = defineType({
       title: 'Titre',
       type: 'string',
       description: 'Grand titre du bandeau, en haut de la page. Une seule idée, en quelques mots.',
-      validation: rule => rule.required(),
     }),
     defineField({
       name: 'text',

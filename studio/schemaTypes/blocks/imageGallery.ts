@@ -20,7 +20,7 @@ export const imageGalleryType = defineType({
       description: 'Photos de la galerie, dans l’ordre d’affichage. Chacune a un texte alternatif et, si utile, une légende.',
       of: [imageArrayMember()],
       options: { layout: 'grid' },
-      validation: rule => rule.required().min(1),
+      validation: rule => rule.min(1),
     }),
   ],
   preview: {

@@ -18,7 +18,7 @@ export const keyFiguresType = defineType({
       type: 'array',
       description: 'Trois ou quatre chiffres marquants, chacun avec sa légende.',
       of: [defineArrayMember({ type: 'keyFigure' })],
-      validation: rule => rule.required().min(1),
+      validation: rule => rule.min(1),
     }),
   ],
   preview: {

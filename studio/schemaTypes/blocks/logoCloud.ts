@@ -18,7 +18,7 @@ export const logoCloudType = defineType({
       type: 'array',
       description: 'Partenaires et financeurs, dans l’ordre d’affichage.',
       of: [defineArrayMember({ type: 'partnerLogo' })],
-      validation: rule => rule.required().min(1),
+      validation: rule => rule.min(1),
     }),
   ],
   preview: {

@@ -11,7 +11,6 @@ export const richTextType = defineType({
       title: 'Texte',
       type: 'blockContent',
       description: 'Texte mis en forme : intertitres, listes, liens, images.',
-      validation: rule => rule.required(),
     }),
   ],
   preview: {

@@ -18,7 +18,7 @@ export const testimonialsType = defineType({
       type: 'array',
       description: 'Témoignages de stagiaires, bénévoles ou partenaires, dans l’ordre d’affichage.',
       of: [defineArrayMember({ type: 'testimonial' })],
-      validation: rule => rule.required().min(1),
+      validation: rule => rule.min(1),
     }),
   ],
   preview: {

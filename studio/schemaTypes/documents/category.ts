@@ -13,7 +13,6 @@ export const categoryType = defineType({
       type: 'string',
       description: 'Nom de la catégorie de formations (« Secourisme », « Prévention »).',
       group: 'content',
-      validation: rule => rule.required(),
     }),
     slugField({
       description: 'Identifiant de la catégorie dans les adresses et les filtres du site, généré depuis le nom.',

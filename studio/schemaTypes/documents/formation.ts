@@ -21,7 +21,6 @@ export const formationType = defineType({
       type: 'string',
       description: 'Nom de la formation, tel qu’il apparaît dans le catalogue.',
       group: 'content',
-      validation: rule => rule.required(),
     }),
     slugField({
       description: 'Adresse de la formation : gpm.fr/formations/<identifiant>. Générée depuis le titre ; évitez de la changer une fois publiée.',

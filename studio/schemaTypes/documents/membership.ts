@@ -1,4 +1,5 @@
 import { defineArrayMember, defineField, defineType } from 'sanity'
+import { MISSING_MEMBERSHIP_URL_WARNING } from '../../../shared/content-rules'
 import { GROUPS, helloAssoUrlField } from '../fields'
 import { formatEuros, subtitle } from '../preview'
 
@@ -22,7 +23,6 @@ export const membershipType = defineType({
       type: 'string',
       description: 'Nom affiché sur la carte de la formule (« Adhésion individuelle », « Membre bienfaiteur »).',
       group: 'content',
-      validation: rule => rule.required(),
     }),
     defineField({
       name: 'price',
@@ -30,7 +30,7 @@ export const membershipType = defineType({
       type: 'number',
       description: 'Montant en euros. 0 pour une adhésion gratuite ou à prix libre.',
       group: 'content',
-      validation: rule => rule.required().min(0).precision(2),
+      validation: rule => rule.min(0).precision(2),
     }),
     defineField({
       name: 'period',
@@ -40,7 +40,6 @@ export const membershipType = defineType({
       group: 'content',
       options: { list: PERIODS, layout: 'radio', direction: 'horizontal' },
       initialValue: 'annuelle',
-      validation: rule => rule.required(),
     }),
     defineField({
       name: 'description',
@@ -62,7 +61,7 @@ export const membershipType = defineType({
       title: 'Lien d’adhésion HelloAsso',
       description: 'Formulaire d’adhésion HelloAsso de cette formule : https://www.helloasso.com/associations/<association>/adhesions/…',
       group: 'content',
-      whenMissing: { warning: 'Sans lien HelloAsso, les visiteurs ne peuvent pas adhérer à cette formule en ligne.' },
+      whenMissing: { warning: MISSING_MEMBERSHIP_URL_WARNING },
     }),
     defineField({
       name: 'highlighted',

@@ -14,7 +14,6 @@ export const pageType = defineType({
       type: 'string',
       description: 'Titre de la page, affiché dans le fil d’Ariane, les listes et l’onglet du navigateur.',
       group: 'content',
-      validation: rule => rule.required(),
     }),
     slugField({
       description: 'Adresse de la page après gpm.fr/, générée depuis le titre. Un « / » range la page sous une autre : « association/equipe » donne gpm.fr/association/equipe.',

@@ -13,7 +13,6 @@ export const personType = defineType({
       type: 'string',
       description: 'Prénom et nom, tels qu’ils s’affichent sur le site.',
       group: 'content',
-      validation: rule => rule.required(),
     }),
     defineField({
       name: 'jobTitle',

@@ -14,7 +14,6 @@ export const postType = defineType({
       type: 'string',
       description: 'Titre de l’actualité, affiché dans la liste et en haut de l’article.',
       group: 'content',
-      validation: rule => rule.required(),
     }),
     slugField({
       description: 'Adresse de l’article : gpm.fr/actualites/<identifiant>. Générée depuis le titre ; évitez de la changer une fois publiée.',
@@ -55,7 +54,6 @@ export const postType = defineType({
       group: 'settings',
       options: { dateFormat: 'DD/MM/YYYY', timeFormat: 'HH:mm', displayTimeZone: 'Europe/Paris' },
       initialValue: () => new Date().toISOString(),
-      validation: rule => rule.required(),
     }),
     seoField(),
   ],

@@ -1,6 +1,8 @@
 import { defineArrayMember, defineField, defineType } from 'sanity'
+import { REQUIRED_ANNOTATION_FIELDS } from '../../../shared/required-fields'
 import { helloAssoUrlField, imageArrayMember } from '../fields'
 import { ExternalLinkIcon, InternalLinkIcon, TicketIcon } from '../icons'
+import { withRequiredFieldsAll } from '../required'
 
 /** Rich text (Portable Text) of formations, posts, FAQ answers and richText blocks. */
 export const blockContentType = defineType({
@@ -26,7 +28,8 @@ export const blockContentType = defineType({
           { title: 'Gras', value: 'strong' },
           { title: 'Italique', value: 'em' },
         ],
-        annotations: [
+        // Required fields of annotations come from the shared table, like those of every other type.
+        annotations: withRequiredFieldsAll([
           defineArrayMember({
             name: 'link',
             title: 'Lien externe',
@@ -38,7 +41,7 @@ export const blockContentType = defineType({
                 title: 'Adresse',
                 type: 'url',
                 description: 'Adresse complète d’un autre site (https://…), ou mailto:adresse@exemple.fr, ou tel:+33…',
-                validation: rule => rule.required().uri({ scheme: ['https', 'http', 'mailto', 'tel'] }),
+                validation: rule => rule.uri({ scheme: ['https', 'http', 'mailto', 'tel'] }),
               }),
             ],
           }),
@@ -54,7 +57,6 @@ export const blockContentType = defineType({
                 type: 'reference',
                 description: 'Page, formation ou actualité du site. Le lien suit le contenu même si son adresse change.',
                 to: [{ type: 'page' }, { type: 'formation' }, { type: 'post' }],
-                validation: rule => rule.required(),
               }),
             ],
           }),
@@ -68,11 +70,10 @@ export const blockContentType = defineType({
                 name: 'href',
                 title: 'Adresse HelloAsso',
                 description: 'Formulaire HelloAsso de l’association (adhésion, inscription, don) : https://www.helloasso.com/associations/<association>/…',
-                whenMissing: 'required',
               }),
             ],
           }),
-        ],
+        ], REQUIRED_ANNOTATION_FIELDS),
       },
     }),
     imageArrayMember(),

@@ -11,14 +11,12 @@ export const faqItemType = defineType({
       title: 'Question',
       type: 'string',
       description: 'La question telle qu’un visiteur la poserait (« Faut-il être adhérent pour suivre une formation ? »).',
-      validation: rule => rule.required(),
     }),
     defineField({
       name: 'answer',
       title: 'Réponse',
       type: 'blockContent',
       description: 'Réponse affichée quand on déplie la question. Restez bref ; ajoutez un lien pour aller plus loin.',
-      validation: rule => rule.required(),
     }),
   ],
   preview: {

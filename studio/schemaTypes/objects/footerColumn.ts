@@ -11,7 +11,6 @@ export const footerColumnType = defineType({
       title: 'Titre de la colonne',
       type: 'string',
       description: 'Intitulé affiché au-dessus des liens (« L’association », « Se former »).',
-      validation: rule => rule.required(),
     }),
     defineField({
       name: 'links',

@@ -1,5 +1,5 @@
 import { defineField, defineType } from 'sanity'
-import { checkRegistrations, checkSessionDates } from '../../../shared/content-rules'
+import { checkPlaceCount, checkRegistrations, checkSessionDates } from '../../../shared/content-rules'
 import { helloAssoUrlField } from '../fields'
 import { formatDate, subtitle } from '../preview'
 
@@ -33,7 +33,6 @@ export const formationSessionType = defineType({
       description: 'Date et heure de début (heure de Paris).',
       fieldset: 'dates',
       options: DATETIME_OPTIONS,
-      validation: rule => rule.required(),
     }),
     defineField({
       name: 'end',
@@ -51,7 +50,6 @@ export const formationSessionType = defineType({
       description: 'Sur place ou à distance (visioconférence).',
       options: { list: FORMATS, layout: 'radio', direction: 'horizontal' },
       initialValue: 'presentiel',
-      validation: rule => rule.required(),
     }),
     defineField({
       name: 'venue',
@@ -71,7 +69,7 @@ export const formationSessionType = defineType({
       type: 'number',
       description: 'Places ouvertes pour cette session.',
       fieldset: 'places',
-      validation: rule => rule.integer().min(0),
+      validation: rule => rule.custom(checkPlaceCount),
     }),
     defineField({
       name: 'registrations',
@@ -81,7 +79,7 @@ export const formationSessionType = defineType({
       fieldset: 'places',
       initialValue: 0,
       validation: rule => [
-        rule.integer().min(0),
+        rule.custom(checkPlaceCount),
         rule.custom((registrations, context) =>
           checkRegistrations(registrations, (context.parent as SessionParent)?.capacity)).warning(),
       ],

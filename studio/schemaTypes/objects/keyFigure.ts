@@ -10,14 +10,12 @@ export const keyFigureType = defineType({
       title: 'Valeur',
       type: 'string',
       description: 'Le chiffre mis en avant, tel qu’il doit s’afficher (« 1 200 », « 98 % », « 25 ans »).',
-      validation: rule => rule.required(),
     }),
     defineField({
       name: 'label',
       title: 'Légende',
       type: 'string',
       description: 'Ce que mesure le chiffre (« personnes formées en 2024 »).',
-      validation: rule => rule.required(),
     }),
   ],
   preview: {

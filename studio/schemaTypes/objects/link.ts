@@ -1,5 +1,5 @@
 import { defineField, defineType } from 'sanity'
-import { checkSitePath } from '../../../shared/content-rules'
+import { checkLinkTarget, checkSitePath } from '../../../shared/content-rules'
 import { subtitle } from '../preview'
 
 const LINK_TYPES = [
@@ -14,10 +14,9 @@ function linkTypeOf(parent: unknown): LinkType | undefined {
   return (parent as { linkType?: LinkType } | undefined)?.linkType
 }
 
-/** The target field of the chosen `linkType` is required; the others are hidden. */
-function requiredFor(linkType: LinkType, message: string) {
-  return (value: unknown, context: { parent?: unknown }) =>
-    linkTypeOf(context.parent) === linkType && !value ? message : true
+/** The target field of the chosen `linkType` is required (shared rule); the others are hidden. */
+function requiredTarget(field: 'internal' | 'path' | 'url') {
+  return (_value: unknown, context: { parent?: unknown }) => checkLinkTarget(context.parent, field)
 }
 
 export const linkType = defineType({
@@ -30,7 +29,6 @@ export const linkType = defineType({
       title: 'Texte du lien',
       type: 'string',
       description: 'Texte cliquable, court et explicite (« Voir les formations », pas « Cliquez ici »).',
-      validation: rule => rule.required(),
     }),
     defineField({
       name: 'linkType',
@@ -39,7 +37,6 @@ export const linkType = defineType({
       description: 'Contenu du site : une page, formation ou actualité choisie dans la liste (le lien suit ses changements d’adresse). Chemin : une adresse du site comme /formations. Externe : un autre site.',
       options: { list: LINK_TYPES, layout: 'radio', direction: 'horizontal' },
       initialValue: 'internal',
-      validation: rule => rule.required(),
     }),
     defineField({
       name: 'internal',
@@ -48,7 +45,7 @@ export const linkType = defineType({
       description: 'Page, formation ou actualité vers laquelle pointe le lien.',
       to: [{ type: 'page' }, { type: 'formation' }, { type: 'post' }],
       hidden: ({ parent }) => linkTypeOf(parent) !== 'internal',
-      validation: rule => rule.custom(requiredFor('internal', 'Choisissez le contenu lié.')),
+      validation: rule => rule.custom(requiredTarget('internal')),
     }),
     defineField({
       name: 'path',
@@ -57,7 +54,7 @@ export const linkType = defineType({
       description: 'Adresse d’une page du site sans le nom de domaine, commençant par « / » : /formations, /actualites, /adhesion.',
       hidden: ({ parent }) => linkTypeOf(parent) !== 'path',
       validation: rule => rule.custom((path, context) => {
-        const missing = requiredFor('path', 'Indiquez le chemin, par exemple /formations.')(path, context)
+        const missing = requiredTarget('path')(path, context)
         return missing === true ? checkSitePath(path) : missing
       }),
     }),
@@ -69,7 +66,7 @@ export const linkType = defineType({
       hidden: ({ parent }) => linkTypeOf(parent) !== 'external',
       validation: rule => rule
         .uri({ scheme: ['https'] })
-        .custom(requiredFor('external', 'Indiquez l’adresse du site externe.')),
+        .custom(requiredTarget('url')),
     }),
   ],
   preview: {

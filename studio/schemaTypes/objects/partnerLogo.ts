@@ -11,11 +11,9 @@ export const partnerLogoType = defineType({
       title: 'Nom du partenaire',
       type: 'string',
       description: 'Nom de l’organisation partenaire.',
-      validation: rule => rule.required(),
     }),
     imageField('logo', 'Logo', {
       description: 'Logo sur fond transparent (SVG ou PNG). Texte alternatif : le nom du partenaire.',
-      required: true,
     }),
     defineField({
       name: 'url',

@@ -11,14 +11,13 @@ export const priceType = defineType({
       title: 'Intitulé',
       type: 'string',
       description: 'À qui s’applique ce tarif (« Tarif plein », « Adhérent », « Demandeur d’emploi »).',
-      validation: rule => rule.required(),
     }),
     defineField({
       name: 'amount',
       title: 'Montant (€)',
       type: 'number',
       description: 'Prix en euros TTC. 0 affiche « Gratuit ».',
-      validation: rule => rule.required().min(0).precision(2),
+      validation: rule => rule.min(0).precision(2),
     }),
     defineField({
       name: 'note',

@@ -20,14 +20,13 @@ export const socialLinkType = defineType({
       type: 'string',
       description: 'Réseau social, pour afficher la bonne icône.',
       options: { list: PLATFORMS },
-      validation: rule => rule.required(),
     }),
     defineField({
       name: 'url',
       title: 'Adresse du profil',
       type: 'url',
       description: 'Adresse complète de la page de l’association sur ce réseau (https://…).',
-      validation: rule => rule.required().uri({ scheme: ['https'] }),
+      validation: rule => rule.uri({ scheme: ['https'] }),
     }),
   ],
   preview: {

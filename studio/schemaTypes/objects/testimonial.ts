@@ -12,14 +12,12 @@ export const testimonialType = defineType({
       type: 'text',
       rows: 4,
       description: 'Les mots de la personne, sans guillemets. Quelques phrases au plus.',
-      validation: rule => rule.required(),
     }),
     defineField({
       name: 'author',
       title: 'Auteur',
       type: 'string',
       description: 'Prénom et nom, ou prénom seul si la personne le préfère.',
-      validation: rule => rule.required(),
     }),
     defineField({
       name: 'role',

@@ -15,7 +15,6 @@ export const homeType = defineType({
       type: 'string',
       description: 'Titre de la page d’accueil, utilisé dans l’onglet du navigateur et comme titre SEO par défaut.',
       group: 'content',
-      validation: rule => rule.required(),
     }),
     pageBuilderField(),
     seoField(),

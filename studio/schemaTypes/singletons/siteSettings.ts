@@ -14,7 +14,6 @@ export const siteSettingsType = defineType({
       type: 'string',
       description: 'Nom de l’association tel qu’il apparaît dans l’en-tête, le pied de page et l’onglet du navigateur.',
       group: 'content',
-      validation: rule => rule.required(),
     }),
     defineField({
       name: 'tagline',
