@@ -28,6 +28,10 @@ export default defineNuxtConfig({
   runtimeConfig: {
     /** Folder of the embedded dataset; default `<cwd>/content`. */
     contentDir: '',
+    /** PostgreSQL URL (Supabase in production). Empty: embedded PGlite under `dataDir`. DATABASE_URL is read too. */
+    databaseUrl: '',
+    /** Folder of the embedded database and other local state; default `<cwd>/.data`. */
+    dataDir: '',
     sanity: {
       /** Server-only read token (preview). Never put it in `public`. */
       token: '',
@@ -80,8 +84,11 @@ export default defineNuxtConfig({
     },
     // Prerendered pages and assets ship with .br/.gz twins that Nitro serves as is.
     compressPublicAssets: { gzip: true, brotli: true },
-    // sharp is native: keep it out of the bundle so its binary is traced as a file.
-    externals: { external: ['sharp'] },
+    // The migrations travel inside the server build: the embedded default applies them at start.
+    serverAssets: [{ baseName: 'migrations', dir: '../supabase/migrations' }],
+    // sharp (native binary) and PGlite (WebAssembly + data files next to its module)
+    // stay out of the bundle so their files are traced and copied as they are.
+    externals: { external: ['sharp', '@electric-sql/pglite'] },
   },
 
   typescript: {

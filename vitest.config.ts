@@ -13,7 +13,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/infra/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/db/**/*.test.ts', 'tests/infra/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
   },
