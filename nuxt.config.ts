@@ -32,9 +32,53 @@ export default defineNuxtConfig({
     databaseUrl: '',
     /** Folder of the embedded database and other local state; default `<cwd>/.data`. */
     dataDir: '',
+    mail: {
+      /** SMTP server for outgoing mail, smtp[s]://user:password@host:port. Empty: mail is logged (never in production). */
+      smtpUrl: '',
+      /** Sender of every e-mail, e.g. `GPM <ne-pas-repondre@gpm.fr>`. */
+      from: '',
+      /** Who receives contact messages; empty: the contact e-mail of the site settings. */
+      notifyTo: '',
+    },
+    outbox: {
+      /** How often the outbox is delivered, in seconds. */
+      pollSeconds: 5,
+      /** First retry delay in seconds, doubled at every failed attempt (capped at one hour). */
+      retryBaseSeconds: 30,
+    },
+    forms: {
+      /** Form posts allowed per visitor IP and per 10 minutes. */
+      rateLimit: 5,
+    },
     sanity: {
       /** Server-only read token (preview). Never put it in `public`. */
       token: '',
+      /** Secret signing Sanity's webhook to /api/webhooks/sanity. Empty: the webhook answers 503 (fails closed). */
+      webhookSecret: '',
+    },
+    /** Loopback port of the embedded Content Lake; empty: any free port. Tests and benchmarks publish through it. */
+    contentLakePort: '',
+    supabase: {
+      /** Supabase's JWT secret (HS256 projects). Empty: tokens are checked against the project's JWKS, or the local secret in the embedded default. */
+      jwtSecret: '',
+      /** Supabase service role key, server only: inviting and deleting staff accounts. Empty: invite from Supabase's dashboard. */
+      serviceRoleKey: '',
+    },
+    /** Bearer token of the pipeline's POST /api/v1/publish-events/<id>/stages. Empty: every call is refused. */
+    publishLogToken: '',
+    /** The nginx edge in front of this server (e.g. http://nginx:8080), asked to refresh published routes. Empty: no edge. */
+    cacheRefreshUrl: '',
+    /** Secret sent as X-Cache-Refresh with those requests; nginx and Nitro then bypass their caches. */
+    cacheRefreshToken: '',
+    github: {
+      /** Token allowed to send repository_dispatch (fine-grained, Contents: read and write). Empty: no rebuild requested. */
+      token: '',
+      /** owner/name of the repository whose Deploy workflow rebuilds on a publish. */
+      repository: '',
+      /** GitHub API base URL; empty: https://api.github.com. */
+      apiUrl: '',
+      /** Publishes within this many seconds are coalesced into one rebuild request. */
+      dispatchWindowSeconds: 30,
     },
     public: {
       /** Canonical origin, e.g. https://gpm.fr. */
@@ -43,6 +87,12 @@ export default defineNuxtConfig({
       siteEnv: '',
       /** Origin that serves Sanity images: https://cdn.sanity.io, or `/_sanity` in the embedded default. */
       imageBaseUrl: '',
+      supabase: {
+        /** Supabase project URL (https://<ref>.supabase.co). Empty: the embedded local sign-in (refused in production). */
+        url: '',
+        /** Supabase's anon (publishable) key, used by the server to sign staff in. */
+        anonKey: '',
+      },
       sanity: {
         projectId: '',
         dataset: 'production',
@@ -63,6 +113,12 @@ export default defineNuxtConfig({
     '/': { prerender: false, swr: 300 },
     '/formations': { prerender: false, swr: 300 },
     '/formations/**': { prerender: false, swr: 300 },
+    // Form pages answer posts and show visitors' own input: rendered per request, never stored.
+    '/formulaire/**': { prerender: false, headers: { 'cache-control': 'private, no-store' } },
+    '/lettre/**': { prerender: false, headers: { 'cache-control': 'private, no-store' } },
+    // The back office: per member, never cached, never indexed, never prerendered.
+    '/admin': { prerender: false, headers: { 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex, nofollow' } },
+    '/admin/**': { prerender: false, headers: { 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex, nofollow' } },
   },
 
   experimental: {
@@ -120,7 +176,7 @@ export default defineNuxtConfig({
   sitemap: {
     sources: ['/api/__sitemap__/urls'],
     // Content pages come from the dataset; the crawler must not add preview or API routes.
-    exclude: ['/api/**', '/_sanity/**'],
+    exclude: ['/api/**', '/_sanity/**', '/formulaire/**', '/lettre/**', '/admin/**'],
     xsl: false,
     cacheMaxAgeSeconds: 600,
   },

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { defineConfig, devices } from '@playwright/test'
 
 const PORT = Number(process.env.E2E_PORT ?? 3100)
@@ -36,6 +39,8 @@ export default defineConfig({
       HOST: '127.0.0.1',
       NUXT_PUBLIC_SITE_URL: BASE_URL,
       NUXT_PUBLIC_SITE_ENV: 'test',
+      // A fresh embedded database per run (PGlite: one process per directory).
+      NUXT_DATA_DIR: process.env.NUXT_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'gpm-e2e-main-')),
     },
   },
 })

@@ -192,3 +192,8 @@ export const sitemapQuery = defineQuery(`{
   "posts": *[_type == "post" && defined(slug.current)] { "slug": slug.current, _updatedAt, "noIndex": seo.noIndex },
   "memberships": *[_type == "membership"] | order(_updatedAt desc) [0] { _updatedAt }
 }`)
+
+/** The contact form block to show again on /formulaire/contact: the one posted from (`$key`), else the first on the site. */
+export const contactFormQuery = defineQuery(`*[_type in ["home", "page"] && count(blocks[_type == "contactForm" && ($key == "" || _key == $key)]) > 0] | order(_id == "home" desc)[0] {
+  "form": blocks[_type == "contactForm" && ($key == "" || _key == $key)][0] { _key, heading, intro, subjects }
+}`)

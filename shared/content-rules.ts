@@ -24,6 +24,8 @@ export const RESERVED_PAGE_SEGMENTS: readonly string[] = [
   'formations',
   'actualites',
   'adhesion',
+  'formulaire',
+  'lettre',
   'sitemap.xml',
   'robots.txt',
 ]

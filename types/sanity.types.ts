@@ -365,6 +365,23 @@ export type Membership = {
   helloAssoUrl?: string;
   highlighted?: boolean;
   order?: number;
+  workflow?: {
+    state?: "draft" | "inReview" | "approved";
+    submittedBy?: {
+      id?: string;
+      name?: string;
+    };
+    approvedBy?: {
+      id?: string;
+      name?: string;
+    };
+    changesRequestedBy?: {
+      id?: string;
+      name?: string;
+    };
+    approvedFingerprint?: string;
+    updatedAt?: string;
+  };
 };
 
 export type Home = {
@@ -419,6 +436,23 @@ export type Home = {
       } & NewsletterSignup)
   >;
   seo?: Seo;
+  workflow?: {
+    state?: "draft" | "inReview" | "approved";
+    submittedBy?: {
+      id?: string;
+      name?: string;
+    };
+    approvedBy?: {
+      id?: string;
+      name?: string;
+    };
+    changesRequestedBy?: {
+      id?: string;
+      name?: string;
+    };
+    approvedFingerprint?: string;
+    updatedAt?: string;
+  };
 };
 
 export type Page = {
@@ -474,6 +508,23 @@ export type Page = {
       } & NewsletterSignup)
   >;
   seo?: Seo;
+  workflow?: {
+    state?: "draft" | "inReview" | "approved";
+    submittedBy?: {
+      id?: string;
+      name?: string;
+    };
+    approvedBy?: {
+      id?: string;
+      name?: string;
+    };
+    changesRequestedBy?: {
+      id?: string;
+      name?: string;
+    };
+    approvedFingerprint?: string;
+    updatedAt?: string;
+  };
 };
 
 export type SanityImageCrop = {
@@ -532,6 +583,23 @@ export type Formation = {
     } & FormationSession
   >;
   seo?: Seo;
+  workflow?: {
+    state?: "draft" | "inReview" | "approved";
+    submittedBy?: {
+      id?: string;
+      name?: string;
+    };
+    approvedBy?: {
+      id?: string;
+      name?: string;
+    };
+    changesRequestedBy?: {
+      id?: string;
+      name?: string;
+    };
+    approvedFingerprint?: string;
+    updatedAt?: string;
+  };
 };
 
 export type Category = {
@@ -572,6 +640,23 @@ export type Post = {
   };
   publishedAt?: string;
   seo?: Seo;
+  workflow?: {
+    state?: "draft" | "inReview" | "approved";
+    submittedBy?: {
+      id?: string;
+      name?: string;
+    };
+    approvedBy?: {
+      id?: string;
+      name?: string;
+    };
+    changesRequestedBy?: {
+      id?: string;
+      name?: string;
+    };
+    approvedFingerprint?: string;
+    updatedAt?: string;
+  };
 };
 
 export type Person = {
@@ -2418,3 +2503,15 @@ export type SitemapQueryResult = {
     _updatedAt: string;
   } | null;
 };
+
+// Source: ../queries/index.ts
+// Variable: contactFormQuery
+// Query: *[_type in ["home", "page"] && count(blocks[_type == "contactForm" && ($key == "" || _key == $key)]) > 0] | order(_id == "home" desc)[0] {  "form": blocks[_type == "contactForm" && ($key == "" || _key == $key)][0] { _key, heading, intro, subjects }}
+export type ContactFormQueryResult = {
+  form: {
+    _key: string;
+    heading: string | null;
+    intro: string | null;
+    subjects: Array<string> | null;
+  } | null;
+} | null;

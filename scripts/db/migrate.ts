@@ -10,8 +10,10 @@ import { applyMigrations, readMigrationsDir } from '../../server/database/migrat
 
 const root = resolve(import.meta.dirname, '../..')
 const url = process.env.NUXT_DATABASE_URL || process.env.DATABASE_URL
-const target = url ? { url, maxConnections: 1 } : { dataDir: resolve(process.env.NUXT_DATA_DIR || resolve(root, '.data'), 'pglite') }
-const where = 'url' in target ? new URL(target.url).host + new URL(target.url).pathname : `PGlite at ${target.dataDir}`
+const dataDir = resolve(process.env.NUXT_DATA_DIR || resolve(root, '.data'), 'pglite')
+const target = url ? { url, maxConnections: 1 } : { dataDir }
+// Never print the password of the URL.
+const where = url ? `${new URL(url).host}${new URL(url).pathname}` : `PGlite at ${dataDir}`
 
 const db = await openDatabase(target)
 try {

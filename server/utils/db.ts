@@ -1,4 +1,5 @@
 import { resolve } from 'node:path'
+import { isError } from 'h3'
 import { type Database, openDatabase } from '../database/client'
 import { applyMigrations, type Migration, parseMigrations } from '../database/migrations'
 
@@ -51,4 +52,19 @@ export async function closeDatabase() {
   const current = database
   database = undefined
   if (current) await (await current.catch(() => undefined))?.close()
+}
+
+/** The database, or the visitor-facing 503 when it cannot be reached. */
+export async function databaseOrUnavailable(): Promise<Database> {
+  return useDatabase().catch(unavailable)
+}
+
+/**
+ * Turns a database failure into a French 503 `{ detail, code }`; errors that
+ * already carry an answer (validation, 4xx) go through unchanged.
+ */
+export function unavailable(error: unknown): never {
+  if (isError(error)) throw error
+  console.error('[db] unavailable:', (error as Error).message)
+  throw apiError(503, 'database_unavailable', 'Le service est momentanément indisponible : votre envoi n’a pas été enregistré. Réessayez dans quelques minutes.')
 }

@@ -60,7 +60,7 @@ export function clientAddress(event: H3Event): string {
 export function enforceRateLimit(event: H3Event, bucket: string, limit: RateLimit) {
   const retryAfter = hitRateLimit(bucket, clientAddress(event), limit)
   if (retryAfter > 0) {
-    setResponseHeader(event, 'retry-after', String(retryAfter))
+    setResponseHeader(event, 'retry-after', retryAfter)
     throw apiError(429, 'rate_limited', `Trop de requêtes. Réessayez dans ${retryAfter} secondes.`)
   }
 }
@@ -69,3 +69,11 @@ export function enforceRateLimit(event: H3Event, bucket: string, limit: RateLimi
 export function resetRateLimits() {
   buckets.clear()
 }
+
+/** Visitor forms: a person sends a few messages in 10 minutes, not dozens (NUXT_FORMS_RATE_LIMIT). */
+export function formRateLimit(): RateLimit {
+  return { limit: Number(useRuntimeConfig().forms.rateLimit) || 5, windowSeconds: 600 }
+}
+
+/** Confirmation and unsubscribe links: guessing tokens must be slow. */
+export const TOKEN_RATE_LIMIT: RateLimit = { limit: 20, windowSeconds: 600 }

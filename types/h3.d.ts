@@ -1,0 +1,10 @@
+import type { VisitorFormState } from '../shared/forms'
+
+declare module 'h3' {
+  interface H3EventContext {
+    /** Set by server/middleware/visitor-forms.ts when a form post failed. */
+    visitorForm?: VisitorFormState
+  }
+}
+
+export {}
