@@ -56,10 +56,9 @@ RUN npm run build
 
 # ---------------------------------------------------------------------------
 # migrate: runs the database migrations of this release (supabase/migrations)
-# with the full toolchain, before the new app containers take traffic
-# (scripts/deploy/deploy.sh migrate). `db:migrate` arrives with issue 4 (the
-# database); until then `--if-present` makes this a successful no-op, and once
-# the script exists any failure stops the deployment.
+# against DATABASE_URL with the full toolchain, before the new app containers
+# take traffic (scripts/deploy/deploy.sh migrate). `npm run db:migrate` is
+# idempotent; any failure stops the deployment.
 FROM build AS migrate
 ENV NODE_ENV=production \
     npm_config_cache=/tmp/.npm \
