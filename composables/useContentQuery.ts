@@ -7,13 +7,31 @@ import type { QueryParams } from '@sanity/client'
  * one, is served by the route cache before this ever runs.
  */
 export async function useContentQuery<Result>(key: string, query: string, params: QueryParams = {}) {
-  const sanity = useSanity()
-  const { data, error } = await useAsyncData(key, () => sanity.fetch<Result>(query, params))
+  const client = requestContentClient()
+  const { data, error } = await useAsyncData(key, () => client.fetch<Result>(query, params))
   if (error.value) {
     console.error(`[content] query "${key}" failed:`, error.value.message)
     throw createError({ statusCode: 503, statusMessage: 'Contenu momentanément indisponible' })
   }
   return data as Ref<Result>
+}
+
+/**
+ * The official client as this request may use it: `published` for everyone;
+ * in preview (valid preview cookie, server side only) `drafts` through the
+ * server's read token, with stega-encoded strings for click-to-edit.
+ */
+function requestContentClient() {
+  const sanity = useSanity()
+  const event = import.meta.server ? useRequestEvent() : undefined
+  if (!event?.context.preview) return sanity.client
+  const config = useRuntimeConfig()
+  return sanity.client.withConfig({
+    perspective: 'drafts',
+    token: config.sanity.token,
+    useCdn: false,
+    stega: { enabled: Boolean(config.public.studioUrl), studioUrl: config.public.studioUrl || '/' },
+  })
 }
 
 /** The French 404 page. Not fatal: a visitor's typo is not worth a stack trace in the logs. */

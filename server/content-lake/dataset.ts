@@ -124,9 +124,15 @@ async function describeAsset(assetId: string, kind: 'image' | 'file', filePath: 
   }
 }
 
+/**
+ * Sanity treats a document whose id has a dot as private (drafts, preview
+ * secrets, system documents): the token-less `published` view never has one.
+ */
+export const isPrivateId = (id: string) => id.includes('.')
+
 /** Documents as a perspective sees them: published only, or drafts laid over published. */
 export function buildViews(documents: SanityDocument[]): LoadedDataset['views'] {
-  const published = documents.filter(document => !isDraftId(document._id))
+  const published = documents.filter(document => !isPrivateId(document._id))
   const drafts = new Map(documents.filter(document => isDraftId(document._id)).map(document => [publishedId(document._id), document]))
   const overlaid = published.map((document) => {
     const draft = drafts.get(document._id)
