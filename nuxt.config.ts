@@ -1,5 +1,8 @@
 // Everything environment-specific is a runtimeConfig key with an empty default,
 // set at run time through NUXT_* variables: one build serves every environment.
+/** Pages rendered per request, kept 5 minutes and refreshed in the background (stale-while-revalidate). */
+const PAGE_CACHE = { swr: true, maxAge: 300, varies: ['x-gpm-preview'] }
+
 export default defineNuxtConfig({
 
   modules: ['@nuxt/eslint', '@nuxtjs/tailwindcss', '@nuxtjs/sanity', '@nuxtjs/sitemap'],
@@ -85,6 +88,8 @@ export default defineNuxtConfig({
       siteUrl: '',
       /** production | staging | development — decides indexing and the HelloAsso sandbox. */
       siteEnv: '',
+      /** The Studio's URL (e.g. https://studio.gpm.fr): it may frame preview pages, and click-to-edit links point there. */
+      studioUrl: '',
       /** Origin that serves Sanity images: https://cdn.sanity.io, or `/_sanity` in the embedded default. */
       imageBaseUrl: '',
       supabase: {
@@ -110,9 +115,11 @@ export default defineNuxtConfig({
     // these pages are rendered and cached for 5 minutes instead of frozen at
     // build. The crawler still follows their links. Catalogue filters are query
     // strings, also served by SSR.
-    '/': { prerender: false, swr: 300 },
-    '/formations': { prerender: false, swr: 300 },
-    '/formations/**': { prerender: false, swr: 300 },
+    // `varies`: preview requests (x-gpm-preview, set by server/plugins/preview.ts)
+    // get their own key, and their no-store responses are never kept.
+    '/': { prerender: false, cache: PAGE_CACHE },
+    '/formations': { prerender: false, cache: PAGE_CACHE },
+    '/formations/**': { prerender: false, cache: PAGE_CACHE },
     // Form pages answer posts and show visitors' own input: rendered per request, never stored.
     '/formulaire/**': { prerender: false, headers: { 'cache-control': 'private, no-store' } },
     '/lettre/**': { prerender: false, headers: { 'cache-control': 'private, no-store' } },
@@ -140,6 +147,8 @@ export default defineNuxtConfig({
     },
     // Prerendered pages and assets ship with .br/.gz twins that Nitro serves as is.
     compressPublicAssets: { gzip: true, brotli: true },
+    // Sanity's visual editing overlays, loaded by preview pages only.
+    publicAssets: [{ dir: '../node_modules/@sanity/visual-editing-standalone/dist', baseURL: '/_preview/visual-editing', maxAge: 3600 }],
     // The migrations travel inside the server build: the embedded default applies them at start.
     serverAssets: [{ baseName: 'migrations', dir: '../supabase/migrations' }],
     // sharp (native binary) and PGlite (WebAssembly + data files next to its module)
