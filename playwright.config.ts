@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { defineConfig, devices } from '@playwright/test'
 
 const PORT = Number(process.env.E2E_PORT ?? 3100)
@@ -30,7 +27,8 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: chromium } }],
   webServer: {
     // The production server exactly as `npm start` and the container run it.
-    command: 'node .output/server/index.mjs',
+    // A fresh embedded database per run (PGlite: one process per directory).
+    command: 'rm -rf .cache/e2e-data && node .output/server/index.mjs',
     url: `${BASE_URL}/readyz`,
     reuseExistingServer: false,
     timeout: 60_000,
@@ -39,8 +37,7 @@ export default defineConfig({
       HOST: '127.0.0.1',
       NUXT_PUBLIC_SITE_URL: BASE_URL,
       NUXT_PUBLIC_SITE_ENV: 'test',
-      // A fresh embedded database per run (PGlite: one process per directory).
-      NUXT_DATA_DIR: process.env.NUXT_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'gpm-e2e-main-')),
+      NUXT_DATA_DIR: '.cache/e2e-data',
     },
   },
 })

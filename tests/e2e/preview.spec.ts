@@ -16,7 +16,7 @@ const PORT = 3270
 const LAKE_PORT = 3271
 const STUDIO_URL = 'http://127.0.0.1:3333'
 const secret = randomBytes(16).toString('hex')
-const fixtureDir = mkdtempSync(join(tmpdir(), 'gpm-preview-'))
+let fixtureDir = ''
 const formationPath = '/formations/reseaux-sociaux'
 const draftPostPath = '/actualites/bilan-de-mi-saison'
 let origin = ''
@@ -25,6 +25,8 @@ let stop = () => {}
 test.describe.configure({ mode: 'serial' })
 
 test.beforeAll(async () => {
+  // Created here, not at import: Playwright imports spec files more than once.
+  fixtureDir = mkdtempSync(join(tmpdir(), 'gpm-preview-'))
   writePreviewDataset(fixtureDir, secret, STUDIO_URL)
   ;({ origin, stop } = await startServer(PORT, {
     NUXT_CONTENT_DIR: fixtureDir,
@@ -36,7 +38,7 @@ test.beforeAll(async () => {
 })
 test.afterAll(() => {
   stop()
-  rmSync(fixtureDir, { recursive: true, force: true })
+  if (fixtureDir) rmSync(fixtureDir, { recursive: true, force: true })
 })
 
 test('without preview, visitors see published content only, and the secret is private', async ({ request }) => {
