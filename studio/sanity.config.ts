@@ -4,9 +4,11 @@ import { defineConfig } from 'sanity'
 import type { DocumentActionComponent } from 'sanity'
 import { structureTool } from 'sanity/structure'
 import { apiVersion, dataset, projectId } from './env'
+import { presentation } from './presentation'
 import { schemaTypes } from './schemaTypes'
 import { SINGLETON_TYPE_NAMES } from './schemaTypes/singletons'
 import { defaultDocumentNode, structure } from './structure'
+import { withWorkflowActions, withWorkflowBadge } from './workflow'
 
 /** Actions a singleton must not offer: there is exactly one, always published. */
 const SINGLETON_FORBIDDEN_ACTIONS = new Set(['duplicate', 'delete', 'unpublish', 'unpublishVersion'])
@@ -21,7 +23,9 @@ export default defineConfig({
   projectId,
   dataset,
   plugins: [
-    structureTool({ structure, defaultDocumentNode }),
+    // Tool names are not translated by the French locale: the editors' words instead.
+    structureTool({ title: 'Contenu', structure, defaultDocumentNode }),
+    presentation(),
     visionTool({ defaultApiVersion: apiVersion }),
     frFRLocale(),
   ],
@@ -33,6 +37,7 @@ export default defineConfig({
   document: {
     newDocumentOptions: options => options.filter(option => !SINGLETON_TYPE_NAMES.has(option.templateId)),
     actions: (actions, { schemaType }) =>
-      SINGLETON_TYPE_NAMES.has(schemaType) ? actions.filter(isAllowedOnSingleton) : actions,
+      withWorkflowActions(SINGLETON_TYPE_NAMES.has(schemaType) ? actions.filter(isAllowedOnSingleton) : actions, schemaType),
+    badges: (badges, { schemaType }) => withWorkflowBadge(badges, schemaType),
   },
 })

@@ -1,5 +1,7 @@
 import type { DefaultDocumentNodeResolver, StructureBuilder, StructureResolver } from 'sanity/structure'
 import { SEO_DOCUMENT_TYPES } from '../shared/seo-score'
+import { WORKFLOW_DOCUMENT_TYPES, WORKFLOW_LIST_FILTER, type WorkflowState } from '../shared/workflow'
+import { apiVersion } from './env'
 import { formationListItem, PAST_FORMATIONS_QUERY, UPCOMING_FORMATIONS_QUERY } from './formationLists'
 import { SeoScoreView } from './views/SeoScoreView'
 
@@ -32,6 +34,25 @@ function documentListItem(S: StructureBuilder, type: string, title: string, orde
     .child(orderBy ? list.defaultOrdering([orderBy]) : list)
 }
 
+/**
+ * Documents of every workflow type whose pending changes are in `state`
+ * (« À relire », « Approuvés »), the longest waiting first. Documents are
+ * created from their own lists, so these offer no « create » button.
+ */
+function workflowListItem(S: StructureBuilder, options: { id: string, title: string, state: WorkflowState }) {
+  return S.listItem()
+    .id(options.id)
+    .title(options.title)
+    .child(S.documentList()
+      .id(options.id)
+      .title(options.title)
+      .apiVersion(apiVersion)
+      .filter(WORKFLOW_LIST_FILTER)
+      .params({ types: [...WORKFLOW_DOCUMENT_TYPES], state: options.state })
+      .defaultOrdering([{ field: 'workflow.updatedAt', direction: 'asc' }])
+      .initialValueTemplates([]))
+}
+
 export const structure: StructureResolver = (S, context) =>
   S.list()
     .title('Contenu')
@@ -39,6 +60,9 @@ export const structure: StructureResolver = (S, context) =>
       singletonItem(S, 'siteSettings', 'Paramètres du site'),
       singletonItem(S, 'navigation', 'Navigation'),
       singletonItem(S, 'home', 'Page d’accueil'),
+      S.divider(),
+      workflowListItem(S, { id: 'a-relire', title: 'À relire', state: 'inReview' }),
+      workflowListItem(S, { id: 'approuves', title: 'Approuvés', state: 'approved' }),
       S.divider(),
       documentListItem(S, 'page', 'Pages', { field: 'title', direction: 'asc' }),
       S.listItem()

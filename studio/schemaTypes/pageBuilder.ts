@@ -1,5 +1,5 @@
 import { defineArrayMember, defineField } from 'sanity'
-import { pageBuilderBlocks } from './blocks'
+import { blockThumbnailUrl, INSERT_MENU_GROUPS, pageBuilderBlocks } from './blocks'
 
 /** The `blocks` field of `home` and `page`: one member per page-builder block. */
 export function pageBuilderField() {
@@ -12,7 +12,9 @@ export function pageBuilderField() {
     of: pageBuilderBlocks.map(block => defineArrayMember({ type: block.name })),
     options: {
       insertMenu: {
-        views: [{ name: 'grid' }, { name: 'list' }],
+        filter: true,
+        groups: INSERT_MENU_GROUPS.map(group => ({ ...group, of: [...group.of] })),
+        views: [{ name: 'grid', previewImageUrl: blockThumbnailUrl }, { name: 'list' }],
       },
     },
   })

@@ -70,3 +70,6 @@ export function nextSessionLabel(sessions: unknown, now: number = Date.now()): s
   }
   return `Dernière session : ${DATE_FORMAT.format(starts[starts.length - 1]!)}`
 }
+
+/** « En relecture », « Approuvé »… for the state stored on the document, first in the subtitle. */
+export { workflowPreviewLabel as workflowLabel } from '../../shared/workflow'

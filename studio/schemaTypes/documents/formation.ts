@@ -1,6 +1,7 @@
 import { defineArrayMember, defineField, defineType } from 'sanity'
 import { GROUPS, imageField, seoField, slugField } from '../fields'
-import { nextSessionLabel, subtitle } from '../preview'
+import { nextSessionLabel, subtitle, workflowLabel } from '../preview'
+import { workflowField } from '../workflow'
 
 const FORMATION_LEVELS = [
   { title: 'Débutant', value: 'debutant' },
@@ -118,14 +119,15 @@ export const formationType = defineType({
       of: [defineArrayMember({ type: 'formationSession' })],
     }),
     seoField(),
+    workflowField(),
   ],
   orderings: [
     { title: 'Titre', name: 'titleAsc', by: [{ field: 'title', direction: 'asc' }] },
   ],
   preview: {
-    select: { title: 'title', sessions: 'sessions', category: 'category.title', media: 'coverImage' },
-    prepare({ title, sessions, category, media }) {
-      return { title, subtitle: subtitle(nextSessionLabel(sessions), category), media }
+    select: { title: 'title', sessions: 'sessions', category: 'category.title', media: 'coverImage', workflowState: 'workflow.state' },
+    prepare({ title, sessions, category, media, workflowState }) {
+      return { title, subtitle: subtitle(workflowLabel(workflowState), nextSessionLabel(sessions), category), media }
     },
   },
 })

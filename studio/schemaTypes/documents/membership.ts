@@ -1,7 +1,8 @@
 import { defineArrayMember, defineField, defineType } from 'sanity'
 import { MISSING_MEMBERSHIP_URL_WARNING } from '../../../shared/content-rules'
 import { GROUPS, helloAssoUrlField } from '../fields'
-import { formatEuros, subtitle } from '../preview'
+import { formatEuros, subtitle, workflowLabel } from '../preview'
+import { workflowField } from '../workflow'
 
 const PERIODS = [
   { title: 'Annuelle', value: 'annuelle' },
@@ -79,18 +80,19 @@ export const membershipType = defineType({
       group: 'settings',
       validation: rule => rule.integer(),
     }),
+    workflowField(),
   ],
   orderings: [
     { title: 'Ordre d’affichage', name: 'orderAsc', by: [{ field: 'order', direction: 'asc' }, { field: 'price', direction: 'asc' }] },
     { title: 'Prix croissant', name: 'priceAsc', by: [{ field: 'price', direction: 'asc' }] },
   ],
   preview: {
-    select: { title: 'title', price: 'price', period: 'period', highlighted: 'highlighted' },
-    prepare({ title, price, period, highlighted }) {
+    select: { title: 'title', price: 'price', period: 'period', highlighted: 'highlighted', workflowState: 'workflow.state' },
+    prepare({ title, price, period, highlighted, workflowState }) {
       const amount = formatEuros(price)
       return {
         title,
-        subtitle: subtitle(amount && `${amount}${PERIOD_SUFFIX[period] ?? ''}`, highlighted && 'mise en avant'),
+        subtitle: subtitle(workflowLabel(workflowState), amount && `${amount}${PERIOD_SUFFIX[period] ?? ''}`, highlighted && 'mise en avant'),
       }
     },
   },

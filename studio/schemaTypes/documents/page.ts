@@ -1,6 +1,8 @@
 import { defineField, defineType } from 'sanity'
 import { GROUPS, seoField, slugField } from '../fields'
 import { pageBuilderField } from '../pageBuilder'
+import { subtitle, workflowLabel } from '../preview'
+import { workflowField } from '../workflow'
 
 export const pageType = defineType({
   name: 'page',
@@ -21,11 +23,12 @@ export const pageType = defineType({
     }),
     pageBuilderField(),
     seoField(),
+    workflowField(),
   ],
   preview: {
-    select: { title: 'title', slug: 'slug.current' },
-    prepare({ title, slug }) {
-      return { title, subtitle: slug ? `/${slug}` : 'Adresse à définir' }
+    select: { title: 'title', slug: 'slug.current', workflowState: 'workflow.state' },
+    prepare({ title, slug, workflowState }) {
+      return { title, subtitle: subtitle(workflowLabel(workflowState), slug ? `/${slug}` : 'Adresse à définir') }
     },
   },
 })

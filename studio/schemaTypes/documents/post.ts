@@ -1,6 +1,7 @@
 import { defineField, defineType } from 'sanity'
 import { GROUPS, imageField, seoField, slugField } from '../fields'
-import { formatDate, subtitle } from '../preview'
+import { formatDate, subtitle, workflowLabel } from '../preview'
+import { workflowField } from '../workflow'
 
 export const postType = defineType({
   name: 'post',
@@ -56,14 +57,15 @@ export const postType = defineType({
       initialValue: () => new Date().toISOString(),
     }),
     seoField(),
+    workflowField(),
   ],
   orderings: [
     { title: 'Plus récentes', name: 'publishedAtDesc', by: [{ field: 'publishedAt', direction: 'desc' }] },
   ],
   preview: {
-    select: { title: 'title', publishedAt: 'publishedAt', author: 'author.name', media: 'coverImage' },
-    prepare({ title, publishedAt, author, media }) {
-      return { title, subtitle: subtitle(formatDate(publishedAt) ?? 'Non datée', author), media }
+    select: { title: 'title', publishedAt: 'publishedAt', author: 'author.name', media: 'coverImage', workflowState: 'workflow.state' },
+    prepare({ title, publishedAt, author, media, workflowState }) {
+      return { title, subtitle: subtitle(workflowLabel(workflowState), formatDate(publishedAt) ?? 'Non datée', author), media }
     },
   },
 })

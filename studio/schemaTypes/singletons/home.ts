@@ -1,7 +1,8 @@
 import { defineField, defineType } from 'sanity'
 import { GROUPS, seoField } from '../fields'
 import { pageBuilderField } from '../pageBuilder'
-import { countLabel } from '../preview'
+import { countLabel, subtitle, workflowLabel } from '../preview'
+import { workflowField } from '../workflow'
 
 export const homeType = defineType({
   name: 'home',
@@ -18,13 +19,14 @@ export const homeType = defineType({
     }),
     pageBuilderField(),
     seoField(),
+    workflowField(),
   ],
   preview: {
-    select: { title: 'title', blocks: 'blocks' },
-    prepare({ title, blocks }) {
+    select: { title: 'title', blocks: 'blocks', workflowState: 'workflow.state' },
+    prepare({ title, blocks, workflowState }) {
       return {
         title: title || 'Page d’accueil',
-        subtitle: countLabel(blocks, { none: 'aucune section', one: 'section', many: 'sections' }),
+        subtitle: subtitle(workflowLabel(workflowState), countLabel(blocks, { none: 'aucune section', one: 'section', many: 'sections' })),
       }
     },
   },
