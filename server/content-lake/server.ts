@@ -1,23 +1,26 @@
 /**
  * A local stand-in for Sanity's Content Lake over the embedded dataset: the
  * HTTP query API (`/v<date>/data/query/<dataset>`, GET and POST, answering
- * `{ result, ms, query }`), document fetches and the image CDN. GROQ is
- * evaluated by groq-js, Sanity's own engine. The official @sanity/client talks
- * to it exactly as it talks to api.sanity.io.
+ * `{ result, ms, query }`), document fetches, the mutation API (in memory,
+ * with the server's token: what lets a test or a benchmark publish a change
+ * the way the Studio does) and the image CDN. GROQ is evaluated by groq-js,
+ * Sanity's own engine. The official @sanity/client talks to it exactly as it
+ * talks to api.sanity.io.
  */
-import { timingSafeEqual } from 'node:crypto'
+import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { extname } from 'node:path'
 import { evaluate, parse } from 'groq-js'
 import { ImageParamError, createImageRenderer } from './images'
-import { loadDataset, type LoadedDataset, type Perspective } from './dataset'
+import { buildViews, loadDataset, type LoadedDataset, type Perspective } from './dataset'
+import { applyMutations, MutationError } from './mutations'
 
 export interface ContentLakeOptions {
   contentDir: string
   projectId: string
   dataset: string
-  /** Token that unlocks the raw and drafts perspectives; unset → only `published` is served. */
+  /** Token that unlocks the raw and drafts perspectives and mutations; unset → only `published` reads. */
   readToken?: string
   /** Public base of asset URLs (asset documents' `url`); defaults to this server's own origin. */
   assetBaseUrl?: string
@@ -33,7 +36,7 @@ export interface ContentLake {
 }
 
 const MAX_BODY_BYTES = 1024 * 1024
-const QUERY_PATH = /^\/v(\d{4}-\d{2}-\d{2}|1)\/data\/(query|doc)\/([\w-]+)(?:\/(.+))?$/
+const QUERY_PATH = /^\/v(\d{4}-\d{2}-\d{2}|1)\/data\/(query|doc|mutate)\/([\w-]+)(?:\/(.+))?$/
 const ASSET_PATH = /^\/(images|files)\/([\w-]+)\/([\w-]+)\/([\w.-]+)$/
 const PERSPECTIVES: Perspective[] = ['raw', 'published', 'drafts', 'previewDrafts']
 
@@ -107,24 +110,85 @@ export function createContentLake(options: ContentLakeOptions): ContentLake {
   // Keep an unhandled rejection from killing the process before a request awaits it.
   ready.catch(() => {})
 
+  function hasToken(request: IncomingMessage): boolean {
+    const header = request.headers.authorization ?? ''
+    const token = header.startsWith('Bearer ') ? header.slice(7) : ''
+    return Boolean(options.readToken && token && sameSecret(token, options.readToken))
+  }
+
   function perspectiveOf(search: URLSearchParams, request: IncomingMessage): Perspective {
     // As on the Content Lake from API version 2025-02-19: `published` unless asked otherwise.
     const requested = (search.get('perspective') ?? 'published') as Perspective
     if (!PERSPECTIVES.includes(requested)) throw new HttpError(400, `Unknown perspective "${requested}"`)
     if (requested === 'published') return requested
     // Anything that can reveal drafts needs the read token.
-    const header = request.headers.authorization ?? ''
-    const token = header.startsWith('Bearer ') ? header.slice(7) : ''
-    if (!options.readToken || !token || !sameSecret(token, options.readToken)) {
+    if (!hasToken(request)) {
       throw new HttpError(401, `The "${requested}" perspective needs a valid read token`, 'unauthorized')
     }
     return requested
   }
 
+  /**
+   * `POST /data/mutate/<dataset>`: one transaction, applied in memory and
+   * visible to the next query (`visibility: sync`). Answers like the Content
+   * Lake: `{ transactionId, results: [{ id, operation, document? }] }`.
+   */
+  async function mutate(request: IncomingMessage, search: URLSearchParams) {
+    if (request.method !== 'POST') throw new HttpError(405, 'Method not allowed')
+    // Fails closed: without a configured token nothing can write.
+    if (!hasToken(request)) throw new HttpError(401, 'Mutations need a valid token', 'unauthorized')
+    let body: { mutations?: unknown, transactionId?: unknown }
+    try {
+      body = JSON.parse(await readBody(request))
+    }
+    catch (error) {
+      if (error instanceof HttpError) throw error
+      throw new HttpError(400, 'Request body is not valid JSON')
+    }
+    const transactionId = typeof body.transactionId === 'string' && /^[\w-]{1,64}$/.test(body.transactionId)
+      ? body.transactionId
+      : randomBytes(16).toString('base64url').slice(0, 22)
+    const dataset = await ready
+    let applied
+    try {
+      applied = applyMutations(dataset.views.raw, body.mutations, { transactionId, now: new Date().toISOString() })
+    }
+    catch (error) {
+      if (error instanceof MutationError) throw new HttpError(error.status, error.message, error.type)
+      throw error
+    }
+    if (search.get('dryRun') !== 'true') {
+      Object.assign(dataset.views, buildViews(applied.documents))
+      results.clear()
+    }
+    const returnDocuments = search.get('returnDocuments') === 'true'
+    return {
+      transactionId,
+      results: applied.results.map(({ id, operation, document }) => ({ id, operation, ...(returnDocuments && document && { document }) })),
+    }
+  }
+
+  // groq-js scans every document for every query: results are memoised per
+  // perspective, query and parameters until the dataset changes (a mutation).
+  // Queries reading the clock (now()) are always evaluated.
+  const results = new Map<string, unknown>()
+  const MAX_CACHED_RESULTS = 2000
+
   async function runQuery(query: string, params: Record<string, unknown>, perspective: Perspective) {
+    const started = performance.now()
+    const key = `${perspective}\n${query}\n${JSON.stringify(params)}`
+    if (results.has(key)) return { result: results.get(key), ms: Math.round(performance.now() - started), query }
+    const result = await evaluateQuery(query, params, perspective)
+    if (!/\bnow\s*\(/.test(query)) {
+      if (results.size >= MAX_CACHED_RESULTS) results.clear()
+      results.set(key, result)
+    }
+    return { result, ms: Math.round(performance.now() - started), query }
+  }
+
+  async function evaluateQuery(query: string, params: Record<string, unknown>, perspective: Perspective) {
     const { views } = await ready
     const documents = perspective === 'published' ? views.published : perspective === 'raw' ? views.raw : views.drafts
-    const started = performance.now()
     let tree
     try {
       tree = parse(query, { params })
@@ -133,8 +197,7 @@ export function createContentLake(options: ContentLakeOptions): ContentLake {
       throw new HttpError(400, (error as Error).message, 'queryParseError')
     }
     const value = await evaluate(tree, { dataset: documents, params, sanity: { projectId: options.projectId, dataset: options.dataset } })
-    const result = await value.get()
-    return { result, ms: Math.round(performance.now() - started), query }
+    return value.get()
   }
 
   async function renderAsset(path: string, params: URLSearchParams, accept: string) {
@@ -171,6 +234,10 @@ export function createContentLake(options: ContentLakeOptions): ContentLake {
     if (!match) throw new HttpError(404, 'Not found')
     const [, , endpoint, dataset, documentIds] = match
     if (dataset !== options.dataset) throw new HttpError(404, `Dataset "${dataset}" not found`, 'datasetNotFound')
+    if (endpoint === 'mutate') {
+      sendJson(response, 200, await mutate(request, url.searchParams))
+      return
+    }
     const perspective = perspectiveOf(url.searchParams, request)
 
     if (endpoint === 'doc') {

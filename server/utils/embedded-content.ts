@@ -25,7 +25,9 @@ export function startEmbeddedContentLake(): Promise<void> | undefined {
     readToken: config.sanity.token || undefined,
     assetBaseUrl: '/_sanity',
   })
-  started = embedded.listen().then((origin) => {
+  // A fixed loopback port (NUXT_CONTENT_LAKE_PORT) lets a test or a benchmark
+  // publish a change through the mutation API; by default any free port.
+  started = embedded.listen(Number(config.contentLakePort) || 0).then((origin) => {
     process.env.NUXT_PUBLIC_SANITY_PROJECT_ID = EMBEDDED_PROJECT_ID
     process.env.NUXT_PUBLIC_SANITY_DATASET = dataset
     process.env.NUXT_PUBLIC_SANITY_API_HOST = origin
