@@ -1,6 +1,9 @@
 import { HELLOASSO_HOST, HELLOASSO_SANDBOX_HOST } from '#shared/helloasso'
 
 /**
+ * Routes published since the build skip their prerendered file (stale) and
+ * are rendered (server/utils/live-routes.ts).
+ *
  * Serves preview requests (valid preview cookie) before anything else:
  * prerendered files and cached pages hold published content, so a preview
  * GET goes straight to the renderer, marked `x-gpm-preview` so the route
@@ -17,7 +20,12 @@ export default defineNitroPlugin((nitroApp) => {
       // Only this layer may say a request is a preview.
       delete event.node.req.headers['x-gpm-preview']
       if (event.method !== 'GET' && event.method !== 'HEAD') return
-      if (PASS_THROUGH.test(event.path) || !hasPreviewCookie(event)) return
+      if (PASS_THROUGH.test(event.path)) return
+      if (!hasPreviewCookie(event)) {
+        // Published since the build: the prerendered file is stale, render instead.
+        if (isLiveRoute(event.path)) return nitroApp.router.handler(event)
+        return
+      }
       event.node.req.headers['x-gpm-preview'] = '1'
       event.context.preview = true
       const config = useRuntimeConfig(event)
