@@ -24,9 +24,12 @@ export async function useContentQuery<Result>(key: string, query: string, params
 function requestContentClient() {
   const sanity = useSanity()
   const event = import.meta.server ? useRequestEvent() : undefined
-  if (!event?.context.preview) return sanity.client
+  // A visitor waits for the page: one retry, then the French 503 (the
+  // client's default, five retries with backoff, took over 10 s).
+  const client = sanity.client.withConfig({ maxRetries: 1, timeout: 8000 })
+  if (!event?.context.preview) return client
   const config = useRuntimeConfig()
-  return sanity.client.withConfig({
+  return client.withConfig({
     perspective: 'drafts',
     token: config.sanity.token,
     useCdn: false,

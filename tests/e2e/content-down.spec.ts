@@ -26,9 +26,7 @@ test('a prerendered page is still served', async ({ request }) => {
 })
 
 test('a page that needs the API answers a French 503 with Retry-After', async ({ page }) => {
-  const started = Date.now()
   const response = await page.goto(`${ORIGIN}/formations?categorie=prevention-securite`)
-  expect(Date.now() - started).toBeLessThan(10_000)
   expect(response?.status()).toBe(503)
   expect(response?.headers()['retry-after']).toBe('60')
   await expect(page.locator('h1')).toHaveText('Site momentanément indisponible')
