@@ -1,4 +1,4 @@
-import type { QueryParams } from '@sanity/client'
+import type { QueryParams, SanityClient } from '@sanity/client'
 
 /**
  * Fetches one GROQ query through the official client (published perspective)
@@ -21,21 +21,31 @@ export async function useContentQuery<Result>(key: string, query: string, params
  * in preview (valid preview cookie, server side only) `drafts` through the
  * server's read token, with stega-encoded strings for click-to-edit.
  */
-function requestContentClient() {
+function requestContentClient(): SanityClient {
   const sanity = useSanity()
-  const event = import.meta.server ? useRequestEvent() : undefined
+  const preview = import.meta.server && useRequestEvent()?.context.preview === true
+  const configured = requestClients.get(sanity.client)
+  if (configured && !preview) return configured
   // A visitor waits for the page: one retry, then the French 503 (the
   // client's default, five retries with backoff, took over 10 s).
-  const client = sanity.client.withConfig({ maxRetries: 1, timeout: 8000 })
-  if (!event?.context.preview) return client
+  const visitor = { maxRetries: 1, timeout: 8000 }
+  if (!preview) {
+    const client = sanity.client.withConfig(visitor)
+    requestClients.set(sanity.client, client)
+    return client
+  }
   const config = useRuntimeConfig()
-  return client.withConfig({
+  return sanity.client.withConfig({
+    ...visitor,
     perspective: 'drafts',
     token: config.sanity.token,
     useCdn: false,
     stega: { enabled: Boolean(config.public.studioUrl), studioUrl: config.public.studioUrl || '/' },
   })
 }
+
+/** One configured client per request's client, not one per query. */
+const requestClients = new WeakMap<SanityClient, SanityClient>()
 
 /** The French 404 page. Not fatal: a visitor's typo is not worth a stack trace in the logs. */
 export function notFoundError() {
