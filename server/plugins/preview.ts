@@ -11,7 +11,9 @@ import { HELLOASSO_HOST, HELLOASSO_SANDBOX_HOST } from '#shared/helloasso'
  * The page gets Sanity's visual editing overlays (one module script) and may
  * be framed by the Studio's Presentation tool.
  */
-const PASS_THROUGH = /^\/(?:api|_nuxt|_sanity|_preview|__nuxt|healthz|readyz|metrics)(?:\/|$)/
+// Server routes and files (favicon, images, feeds: anything with an extension)
+// are the same in preview; only pages are rendered from drafts.
+const PASS_THROUGH = /^\/(?:api|_nuxt|_sanity|_preview|__nuxt|healthz|readyz|metrics)(?:\/|$)|\.[a-z0-9]+$/i
 
 export default defineNitroPlugin((nitroApp) => {
   nitroApp.h3App.stack.unshift({
@@ -20,7 +22,7 @@ export default defineNitroPlugin((nitroApp) => {
       // Only this layer may say a request is a preview.
       delete event.node.req.headers['x-gpm-preview']
       if (event.method !== 'GET' && event.method !== 'HEAD') return
-      if (PASS_THROUGH.test(event.path)) return
+      if (PASS_THROUGH.test(event.path.split('?')[0]!)) return
       if (!hasPreviewCookie(event)) {
         // Published since the build: the prerendered file is stale, render instead.
         if (isLiveRoute(event.path)) return nitroApp.router.handler(event)

@@ -95,6 +95,8 @@ test('enable → the draft and the banner appear, never cached nor indexed → d
   await expect.poll(() => scripts.length).toBeGreaterThanOrEqual(2)
   expect(await Promise.all(scripts)).toEqual(scripts.map(() => 200))
   expect(consoleErrors).toEqual([])
+  // Files are the same in preview: only pages are rendered from drafts.
+  expect((await page.request.get(`${origin}/favicon.svg`)).status()).toBe(200)
 
   // A prerendered route: preview renders the draft-only post instead of the static file.
   const post = await page.goto(`${origin}${draftPostPath}`)
