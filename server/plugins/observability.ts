@@ -34,13 +34,15 @@ export default defineNitroPlugin((nitroApp) => {
     setResponseHeader(event, REQUEST_ID_HEADER, requestId)
     // The refresh contract, when the request reaches the app with its header
     // (another replica than the one that received the webhook, or no nginx
-    // in between): drop this process's copy so the route is rendered again.
+    // in between): drop this process's copy, and its kept content query
+    // results, so the route is rendered again from fresh content.
     const refresh = event.node.req.headers['x-cache-refresh']
     if (typeof refresh !== 'string') return
     const token = useRuntimeConfig(event).cacheRefreshToken
     if (token && sameSecret(refresh, token)) {
       const route = event.node.req.originalUrl ?? event.path
       markRoutesLive([route])
+      clearContentQueryCache()
       await purgeRouteCache(useStorage(), [route], routeKeys)
     }
   })

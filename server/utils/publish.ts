@@ -73,8 +73,10 @@ export function usePublishFlow(): PublishFlow {
   })
   const nitroApp = useNitroApp()
   const purgeHere = (routes: readonly string[] | 'all') => {
-    // Prerendered copies of these routes are out of date from now on.
+    // Prerendered copies of these routes are out of date from now on, and
+    // so is every content query result kept for renders.
     markRoutesLive(routes)
+    clearContentQueryCache()
     return purgeRouteCache(useStorage(), routes, useRouteKeyIndex())
   }
   const broadcast = databaseUrl()
