@@ -7,7 +7,7 @@
  * Sanity's own engine. The official @sanity/client talks to it exactly as it
  * talks to api.sanity.io.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { extname } from 'node:path'
@@ -15,6 +15,7 @@ import { evaluate, parse } from 'groq-js'
 import { ImageParamError, createImageRenderer } from './images'
 import { buildViews, loadDataset, type LoadedDataset, type Perspective } from './dataset'
 import { applyMutations, MutationError } from './mutations'
+import { sameSecret } from '../utils/same-secret'
 
 export interface ContentLakeOptions {
   contentDir: string
@@ -61,12 +62,6 @@ async function readBody(request: IncomingMessage): Promise<string> {
     chunks.push(chunk as Buffer)
   }
   return Buffer.concat(chunks).toString('utf8')
-}
-
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given)
-  const b = Buffer.from(expected)
-  return a.length === b.length && timingSafeEqual(a, b)
 }
 
 /** GROQ parameters travel as `$name=<JSON>` in the query string, as @sanity/client encodes them. */

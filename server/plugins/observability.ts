@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto'
+import { sameSecret } from '../utils/same-secret'
 import { levelForStatus, logJson, REQUEST_ID_HEADER, requestIdFrom, routeLabel } from '../observability/request-log'
 import { purgeRouteCache } from '../publish/route-cache'
 
@@ -10,12 +10,6 @@ declare module 'h3' {
     /** Set when the page was rendered for this request (a cache miss on the swr routes). */
     pageRendered?: boolean
   }
-}
-
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given)
-  const b = Buffer.from(expected)
-  return a.length === b.length && timingSafeEqual(a, b)
 }
 
 /**

@@ -6,11 +6,12 @@
  * parsing anything, then validate the projection with zod. Cheap checks come
  * first so every refusal is answered at once.
  */
-import { createHash, timingSafeEqual } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import { decodeSignatureHeader, encodeSignatureHeader, SIGNATURE_HEADER_NAME } from '@sanity/webhook'
 import type { H3Event } from 'h3'
 import { z } from 'zod'
 import { apiError, fieldErrors } from '../utils/api-error'
+import { sameSecret } from '../utils/same-secret'
 
 export const MAX_WEBHOOK_BYTES = 1024 * 1024
 /** Older (or later) signatures are refused: a captured delivery cannot be replayed after this. */
@@ -125,9 +126,7 @@ export async function verifySignature(rawBody: string, signature: { timestamp: n
     // Empty body, out-of-range timestamp: nothing Sanity could have signed.
     throw refuse.invalid()
   }
-  const given = Buffer.from(signature.hashedPayload)
-  const wanted = Buffer.from(expected)
-  if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) throw refuse.invalid()
+  if (!sameSecret(signature.hashedPayload, expected)) throw refuse.invalid()
 }
 
 /** The raw body, refused with 413 past `maxBytes` (declared or actually sent) and 408 when it trickles. */

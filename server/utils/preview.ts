@@ -1,6 +1,7 @@
-import { createHmac, timingSafeEqual } from 'node:crypto'
+import { createHmac } from 'node:crypto'
 import { createClient, type SanityClient } from '@sanity/client'
 import type { H3Event } from 'h3'
+import { sameSecret } from './same-secret'
 
 /**
  * Preview mode: a signed, short-lived cookie set after the Studio's secret
@@ -37,9 +38,7 @@ export function hasPreviewCookie(event: H3Event, now = Date.now()): boolean {
   const [expires, signature] = value.split('.')
   const expiresAt = Number(expires)
   if (!signature || !Number.isInteger(expiresAt) || expiresAt * 1000 < now) return false
-  const expected = Buffer.from(sign(key, expiresAt))
-  const given = Buffer.from(signature)
-  return expected.length === given.length && timingSafeEqual(expected, given)
+  return sameSecret(signature, sign(key, expiresAt))
 }
 
 export function setPreviewCookie(event: H3Event, value: string) {

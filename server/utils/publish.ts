@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto'
 import type { H3Event } from 'h3'
 import { getRouteRulesForPath } from 'nitropack/runtime/internal/route-rules'
 import { logJson } from '../observability/request-log'
@@ -11,6 +10,7 @@ import { createRebuildRequester, type RebuildRequester } from '../publish/rebuil
 import { createPurgeBroadcast, type PurgeBroadcast } from '../publish/purge-broadcast'
 import { purgeRouteCache } from '../publish/route-cache'
 import { type EdgeConfig, startRefresh } from '../publish/refresh'
+import { sameSecret } from './same-secret'
 
 /** How long the publish flow waits for the content API when computing routes. */
 const CONTENT_TIMEOUT_MS = 5000
@@ -143,9 +143,7 @@ export function requirePublishLogToken(event: H3Event) {
   const expected = useRuntimeConfig(event).publishLogToken
   const header = getRequestHeader(event, 'authorization') ?? ''
   const given = header.startsWith('Bearer ') ? header.slice(7).trim() : ''
-  const a = Buffer.from(given)
-  const b = Buffer.from(expected || '')
-  if (!expected || !given || a.length !== b.length || !timingSafeEqual(a, b)) {
+  if (!expected || !given || !sameSecret(given, expected)) {
     setResponseHeader(event, 'www-authenticate', 'Bearer realm="publish-log"')
     throw apiError(401, 'unauthorized', 'Jeton du journal des publications absent ou invalide.')
   }
