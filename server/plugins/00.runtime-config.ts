@@ -30,7 +30,6 @@ export default defineNitroPlugin((nitroApp) => {
 
   nitroApp.hooks.hook('request', async (event) => {
     if (embeddedContent) await embeddedContent
-    event.context.nitro ??= { errors: [] }
     event.context.nitro.runtimeConfig ??= requestConfig(event)
   })
 })

@@ -1,6 +1,5 @@
 import { sameSecret } from '../utils/same-secret'
 import { levelForStatus, logJson, REQUEST_ID_HEADER, requestIdFrom, routeLabel } from '../observability/request-log'
-import { purgeRouteCache } from '../publish/route-cache'
 
 declare module 'h3' {
   interface H3EventContext {
@@ -34,10 +33,7 @@ export default defineNitroPlugin((nitroApp) => {
     if (typeof refresh !== 'string') return
     const token = useRuntimeConfig(event).cacheRefreshToken
     if (token && sameSecret(refresh, token)) {
-      const route = event.node.req.originalUrl ?? event.path
-      markRoutesLive([route])
-      clearContentQueryCache()
-      await purgeRouteCache(useStorage(), [route], routeKeys)
+      await purgePublishedRoutes([event.node.req.originalUrl ?? event.path])
     }
   })
 

@@ -53,6 +53,18 @@ function isCachedRoute(route: string): boolean {
 }
 
 /**
+ * What a publish reaching this process (webhook, replica broadcast or the
+ * edge's refresh) changes here: the prerendered copies of these routes are
+ * out of date, so is every content query result kept for renders, and the
+ * route cache drops their pages. Returns how many cached pages were dropped.
+ */
+export function purgePublishedRoutes(routes: readonly string[] | 'all'): Promise<number> {
+  markRoutesLive(routes)
+  clearContentQueryCache()
+  return purgeRouteCache(useStorage(), routes, useRouteKeyIndex())
+}
+
+/**
  * The publish flow of this process: publish log writer, coalesced rebuild
  * requests and the webhook pipeline, configured from the runtime config.
  */
@@ -72,18 +84,11 @@ export function usePublishFlow(): PublishFlow {
     logger: logJson,
   })
   const nitroApp = useNitroApp()
-  const purgeHere = (routes: readonly string[] | 'all') => {
-    // Prerendered copies of these routes are out of date from now on, and
-    // so is every content query result kept for renders.
-    markRoutesLive(routes)
-    clearContentQueryCache()
-    return purgeRouteCache(useStorage(), routes, useRouteKeyIndex())
-  }
   const broadcast = databaseUrl()
     ? createPurgeBroadcast({
         url: databaseUrl(),
         onPurge: async (routes) => {
-          const purged = await purgeHere(routes)
+          const purged = await purgePublishedRoutes(routes)
           logJson('info', 'publish.purged_for_replica', { routes: routes === 'all' ? 'all' : routes.length, purged })
         },
         onError: error => logJson('warn', 'publish.broadcast_failed', { error }),
@@ -101,7 +106,7 @@ export function usePublishFlow(): PublishFlow {
     },
     startRefresh: resolved => startRefresh(resolved.routes, resolved.all, {
       purge: async (routes) => {
-        const purged = await purgeHere(routes)
+        const purged = await purgePublishedRoutes(routes)
         if (broadcast) {
           await broadcast.publish(async (sql, params) => (await useDatabase()).query(sql, params), routes)
           await new Promise(resolve => setTimeout(resolve, BROADCAST_SETTLE_MS))
