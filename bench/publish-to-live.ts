@@ -19,14 +19,15 @@
  * Figures, not assertions: these machines are shared and noisy.
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createClient } from '@sanity/client'
 import { encodeSignatureHeader } from '@sanity/webhook'
-import { removeTempDirs, repoPath, requireBinary } from '../tests/infra/helpers.ts'
+import { removeTempDirs, requireBinary } from '../tests/infra/helpers.ts'
 import { startEdge, TEST_REFRESH_TOKEN } from '../tests/infra/nginx-edge.ts'
+import { embeddedFormations, waitForServer } from './helpers.ts'
 
 const PUBLISHES = Number(process.env.BENCH_PUBLISHES ?? 20)
 const NITRO_PORT = 3250
@@ -38,32 +39,7 @@ const POLL_MS = 20
 const GIVE_UP_MS = 30_000
 const TARGET_P95_SECONDS = 10
 
-interface Formation {
-  id: string
-  slug: string
-  title: string
-}
-
-function embeddedFormations(): Formation[] {
-  return readFileSync(repoPath('content/data.ndjson'), 'utf8').split('\n').filter(Boolean)
-    .map(line => JSON.parse(line) as { _id: string, _type: string, title?: string, slug?: { current?: string } })
-    .filter(document => document._type === 'formation' && !document._id.startsWith('drafts.') && document.slug?.current && document.title)
-    .map(document => ({ id: document._id, slug: document.slug!.current!, title: document.title! }))
-}
-
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)]!
-
-async function waitFor(url: string, exited: () => number | null) {
-  for (let attempt = 0; attempt < 150; attempt++) {
-    if (exited() !== null) throw new Error(`the server for ${url} exited with ${exited()}`)
-    try {
-      if ((await fetch(url)).ok) return
-    }
-    catch { /* not listening yet */ }
-    await new Promise(resolve => setTimeout(resolve, 200))
-  }
-  throw new Error(`server not ready at ${url}`)
-}
 
 /** Waits until the server has finished refreshing `count` publishes (gpm_publish_to_live_seconds_count). */
 async function waitForRefreshes(nitroOrigin: string, count: number) {
@@ -123,7 +99,7 @@ export async function benchPublishToLive(publishes = PUBLISHES): Promise<Publish
   const formations = embeddedFormations()
   const samplesMs: number[] = []
   try {
-    await waitFor(`${nitroOrigin}/healthz`, () => nitro.exitCode)
+    await waitForServer(`${nitroOrigin}/healthz`, nitro)
     const edge = await startEdge({ upstream: `127.0.0.1:${NITRO_PORT}`, port: EDGE_PORT, refreshToken: TEST_REFRESH_TOKEN, launcher })
     try {
       // Every page in the edge cache first: a visitor is served the old title until the refresh lands.

@@ -25,12 +25,13 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
 import { makeTempDir, removeTempDirs, repoPath, requireBinary } from '../tests/infra/helpers.ts'
-import { nginxBinary, startEdge } from '../tests/infra/nginx-edge.ts'
+import { nginxBinary, startEdge, writeNginxConfig } from '../tests/infra/nginx-edge.ts'
+import { embeddedFormations, waitForServer } from './helpers.ts'
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
@@ -51,54 +52,16 @@ interface Measure {
   errors: number
 }
 
-function formationSlug(): string {
-  for (const line of readFileSync(repoPath('content/data.ndjson'), 'utf8').split('\n')) {
-    if (!line) continue
-    const document = JSON.parse(line) as { _id: string, _type: string, slug?: { current?: string } }
-    if (document._type === 'formation' && !document._id.startsWith('drafts.') && document.slug?.current) return document.slug.current
-  }
-  throw new Error('the embedded dataset has no formation')
-}
-
-async function waitFor(url: string, process?: ChildProcess) {
-  for (let attempt = 0; attempt < 150; attempt++) {
-    if (process && process.exitCode !== null) throw new Error(`${url}: the server exited with ${process.exitCode}`)
-    try {
-      if ((await fetch(url)).ok) return
-    }
-    catch { /* not listening yet */ }
-    await new Promise(resolve => setTimeout(resolve, 200))
-  }
-  throw new Error(`server not ready at ${url}`)
-}
-
 /** Bare nginx with the prerendered files as its root: the ceiling for a static page. */
 function startBareNginx(launcher: string[]): ChildProcess {
   const dir = makeTempDir('bench-bare')
-  for (const temp of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(dir, temp))
-  const config = join(dir, 'nginx.conf')
-  writeFileSync(config, `
-worker_processes 1;
-daemon off;
-master_process off;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 1024; }
-http {
+  const config = writeNginxConfig(dir, `
+server {
+  listen 127.0.0.1:${BARE_PORT};
   types { text/html html; text/css css; application/javascript js; image/svg+xml svg; }
-  default_type application/octet-stream;
-  sendfile on;
   access_log off;
-  client_body_temp_path ${dir}/body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
-  server {
-    listen 127.0.0.1:${BARE_PORT};
-    root ${repoPath('.output/public')};
-    location / { try_files $uri $uri/index.html =404; }
-  }
+  root ${repoPath('.output/public')};
+  location / { try_files $uri $uri/index.html =404; }
 }
 `)
   const [command, ...args] = [...launcher, nginxBinary(), '-p', dir, '-e', join(dir, 'error.log'), '-c', config]
@@ -131,7 +94,7 @@ const launcher = pinned ? [requireBinary('taskset', 'apt-get install util-linux'
 if (pinned) spawnSync('taskset', ['-a', '-p', '-c', LOAD_CORE, String(process.pid)], { stdio: 'ignore' })
 else console.error('one core only: servers and load share it, figures are lower bounds')
 
-const slug = formationSlug()
+const slug = embeddedFormations()[0]!.slug
 const EDGE = `http://127.0.0.1:${EDGE_PORT}`
 const NITRO = `http://127.0.0.1:${NITRO_PORT}`
 const dataDir = mkdtempSync(join(tmpdir(), 'gpm-bench-serve-'))
@@ -146,8 +109,8 @@ const results: Measure[] = []
 try {
   // Ready, not just up: the embedded database and content are in place, so
   // their start-up work does not run during the first measurement.
-  await waitFor(`${NITRO}/readyz`, nitro)
-  await waitFor(`http://127.0.0.1:${BARE_PORT}${PRERENDERED_PAGE}`, bare)
+  await waitForServer(`${NITRO}/readyz`, nitro)
+  await waitForServer(`http://127.0.0.1:${BARE_PORT}${PRERENDERED_PAGE}`, bare)
   const edge = await startEdge({ upstream: `127.0.0.1:${NITRO_PORT}`, port: EDGE_PORT, launcher })
   try {
     // Fill the edge cache and check (b) and (c) are what they claim to be.

@@ -9,10 +9,11 @@
  *
  * Figures, not assertions: these machines are shared and noisy.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { launch } from 'chrome-launcher'
 import lighthouse from 'lighthouse'
+import { waitForServer } from './helpers.ts'
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200)
 const ORIGIN = `http://127.0.0.1:${PORT}`
@@ -43,18 +44,6 @@ const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b)
   const middle = Math.floor(sorted.length / 2)
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
-}
-
-async function waitForServer(url: string, server: ChildProcess) {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    if (server.exitCode !== null) throw new Error('the production server exited')
-    try {
-      if ((await fetch(url)).ok) return
-    }
-    catch { /* not listening yet */ }
-    await new Promise(resolve => setTimeout(resolve, 200))
-  }
-  throw new Error(`server not ready at ${url}`)
 }
 
 if (!process.argv.includes('--no-build')) {
